@@ -1,0 +1,57 @@
+// The audit trail is a hash chain: each event's hash covers its content and the previous hash,
+// so editing, deleting or reordering any event breaks every link after it.
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditContent {
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  unit_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+const FIELDS: (keyof AuditContent)[] = [
+  'at', 'actor_user_id', 'actor_username', 'unit_id', 'action', 'entity_type', 'entity_id',
+  'before_json', 'after_json', 'ip', 'user_agent',
+];
+
+/** sha256 over the previous hash and the event's fields in a fixed order. */
+export function auditHash(prevHash: string, e: AuditContent): string {
+  const h = createHash('sha256');
+  h.update(prevHash);
+  for (const f of FIELDS) {
+    const v = e[f];
+    h.update('\u001f');
+    h.update(v === null || v === undefined ? '\u0000' : String(v));
+  }
+  return h.digest('hex');
+}
+
+export interface ChainLink extends AuditContent {
+  id: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export type ChainBreak = { id: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
+
+/** Checks links in id order, continuing from prevHash; returns the first broken one. */
+export function verifyLinks(links: Iterable<ChainLink>, prevHash = GENESIS_HASH): { broken?: ChainBreak; last: string; count: number } {
+  let prev = prevHash;
+  let count = 0;
+  for (const l of links) {
+    if (l.prev_hash !== prev) return { broken: { id: l.id, reason: 'prev_hash_mismatch' }, last: prev, count };
+    if (auditHash(prev, l) !== l.hash) return { broken: { id: l.id, reason: 'hash_mismatch' }, last: prev, count };
+    prev = l.hash;
+    count++;
+  }
+  return { last: prev, count };
+}

@@ -1,0 +1,29 @@
+// Versioned migrations, run at start and by `langnghe migrate`; the same list serves both engines.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './engine.ts';
+import * as m001 from './migrations/001_foundation.ts';
+
+type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
+
+/** Ordered by name; never edit a migration that has shipped, add the next one. */
+const MIGRATIONS: Record<string, EngineMigration> = {
+  '001_foundation': m001,
+};
+
+function provider(engine: Db['engine']): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db as never, engine) };
+      return out;
+    },
+  };
+}
+
+/** Brings the schema up to date; returns the names of migrations applied now. */
+export async function migrateToLatest(database: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: provider(database.engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

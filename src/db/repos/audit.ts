@@ -1,0 +1,83 @@
+// Append-only audit events, hash-chained; written inside the caller's transaction.
+import { sql } from 'kysely';
+import { auditHash, GENESIS_HASH, type AuditContent, type ChainLink } from '../../core/audit-chain.ts';
+import { nowIso } from '../../core/dates.ts';
+import type { Engine } from '../engine.ts';
+import type { Q, Tx } from '../tx.ts';
+
+/** Who did it and from where; null actor for the system and for anonymous requests. */
+export interface AuditContext {
+  actor: { userId: number; username: string } | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const SYSTEM_CONTEXT: AuditContext = { actor: null, ip: null, userAgent: 'langnghe-cli' };
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  unitId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one event to the chain. On PostgreSQL an advisory lock serialises writers so the chain never forks. */
+export async function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, input: AuditInput): Promise<void> {
+  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const content: AuditContent = {
+    at: nowIso(),
+    actor_user_id: ctx.actor?.userId ?? null,
+    actor_username: ctx.actor?.username ?? null,
+    unit_id: input.unitId,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId === null ? null : String(input.entityId),
+    before_json: input.before === undefined ? null : JSON.stringify(input.before),
+    after_json: input.after === undefined ? null : JSON.stringify(input.after),
+    ip: ctx.ip,
+    user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
+  };
+  const prev = last?.hash ?? GENESIS_HASH;
+  await trx.insertInto('audit_events').values({ ...content, prev_hash: prev, hash: auditHash(prev, content) }).execute();
+}
+
+export interface AuditFilter {
+  unitIds: number[] | 'all';
+  includeUnitless: boolean;
+  action?: string;
+  entityType?: string;
+  actor?: string;
+  beforeId?: number;
+  limit: number;
+}
+
+/** A page of events in scope, newest first (keyset on id). */
+export async function listAudit(q: Q, f: AuditFilter) {
+  let query = q.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(f.limit);
+  if (f.unitIds !== 'all') {
+    const ids = f.unitIds;
+    query = query.where((eb) => {
+      const inScope = ids.length ? eb('unit_id', 'in', ids) : sql<boolean>`1 = 0`;
+      return f.includeUnitless ? eb.or([inScope, eb('unit_id', 'is', null)]) : inScope;
+    });
+  }
+  if (f.action) query = query.where('action', '=', f.action);
+  if (f.entityType) query = query.where('entity_type', '=', f.entityType);
+  if (f.actor) query = query.where('actor_username', '=', f.actor);
+  if (f.beforeId) query = query.where('id', '<', f.beforeId);
+  return query.execute();
+}
+
+/** Streams the whole chain in id order, in pages, for verification. */
+export async function* chainLinks(q: Q, pageSize = 5000): AsyncGenerator<ChainLink> {
+  let after = 0;
+  for (;;) {
+    const page = await q.selectFrom('audit_events').selectAll().where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    for (const row of page) yield row;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!.id;
+  }
+}

@@ -1,0 +1,128 @@
+// Table types for Kysely. Timestamps are ISO-8601 UTC strings and calendar dates are 'YYYY-MM-DD'
+// strings on both engines, so rows look identical whichever engine produced them.
+import type { Generated } from 'kysely';
+
+export type UnitLevel = 'ministry' | 'province' | 'district' | 'commune' | 'division';
+
+export interface UnitsTable {
+  id: Generated<number>;
+  code: string;
+  level: UnitLevel;
+  valid_from: string;
+  /** Last day the unit existed (inclusive); null while it exists. */
+  valid_to: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Name and parent of a unit over a period; a rename or re-parent closes one version and opens the next. */
+export interface UnitVersionsTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  short_name: string | null;
+  /** Place used in official documents ("Thiệu Hóa, ngày ..."). */
+  place: string | null;
+  parent_id: number | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export type LineageKind = 'merge' | 'split' | 'rename' | 'reparent' | 'establish' | 'dissolve';
+
+export interface UnitEventsTable {
+  id: Generated<number>;
+  kind: LineageKind;
+  effective_date: string;
+  note: string | null;
+  created_at: string;
+}
+
+/** One edge of history: data of from_unit rolls up into to_unit from the event's date. */
+export interface UnitLineageTable {
+  id: Generated<number>;
+  event_id: number;
+  from_unit_id: number;
+  to_unit_id: number;
+}
+
+export type Role = 'admin' | 'leader' | 'officer' | 'clerk' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  phone: string | null;
+  email: string | null;
+  /** Home unit: the user record belongs to it for scope. */
+  unit_id: number;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  unit_id: number;
+  role: Role;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  success: number;
+  at: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  unit_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Counters bumped when units or grants change, so cached scopes know when to reload. */
+export interface RevisionsTable {
+  name: string;
+  value: number;
+}
+
+export interface DB {
+  units: UnitsTable;
+  unit_versions: UnitVersionsTable;
+  unit_events: UnitEventsTable;
+  unit_lineage: UnitLineageTable;
+  users: UsersTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+  revisions: RevisionsTable;
+}

@@ -22,7 +22,10 @@ export async function recordLineage(ctx: CommandContext & { actor?: ActorContext
   return inTx(ctx.database, async (trx, engine) => {
     const graph = await loadUnitGraph(trx);
     if (ctx.actor) {
-      for (const id of unitsOf(input)) if (!unitPolicy.can(ctx.actor, 'lineage', id)) throw errors.notFound();
+      for (const id of unitsOf(input)) {
+        if (!unitPolicy.can(ctx.actor, 'read', id)) throw errors.notFound();
+        if (!unitPolicy.can(ctx.actor, 'lineage', id)) throw errors.forbidden();
+      }
     }
     const { issues, plan } = planLineage(graph, input);
     if (!plan) throw errors.validation(issues);

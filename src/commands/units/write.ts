@@ -26,6 +26,11 @@ function authorize(ctx: CommandContext & { actor?: ActorContext['actor'] }, grap
     }
     const parentId = spec.parentCode ? graph.idOf(spec.parentCode) : undefined;
     const parentInBatch = spec.parentCode ? lines.some((l) => l.spec.code === spec.parentCode) : false;
+    if (existing !== undefined) {
+      // Correcting a unit under the same parent needs no right on the parent (a commune admin fixing its own name).
+      const current = graph.structuralVersion(existing, todayVN())?.parentId ?? null;
+      if (current !== null && parentId === current) continue;
+    }
     if (!spec.parentCode) issues.push({ line, field: 'parent_code', key: 'validation.required' });
     else if (!parentInBatch && (parentId === undefined || !unitPolicy.can(actor, 'create', parentId))) {
       issues.push({ line, field: 'parent_code', key: 'unit.parent_unknown', params: { code: spec.parentCode } });

@@ -20,10 +20,11 @@ export interface UserFields {
   unitId: number;
 }
 
-/** Loads a user the actor may act on, or answers 404 as if it did not exist. */
+/** Loads a user the actor may act on: 404 when outside what the actor may see, 403 when visible but not theirs to change. */
 export async function loadUserInScope(ctx: ActorContext, id: number, action: 'read' | 'update' | 'resetPassword' | 'grant') {
   const user = await findUserById(ctx.database.db, id);
-  if (!user || !userPolicy.can(ctx.actor, action, user.unit_id)) throw errors.notFound();
+  if (!user || !userPolicy.can(ctx.actor, 'read', user.unit_id)) throw errors.notFound();
+  if (!userPolicy.can(ctx.actor, action, user.unit_id)) throw errors.forbidden();
   return user;
 }
 

@@ -10,6 +10,7 @@ import { parseUnitSpec } from '../../../core/units/spec.ts';
 import { parseUnitsCsv, writeUnitsCsv } from '../../../core/units/csv.ts';
 import type { LineageInput } from '../../../core/units/lineage.ts';
 import type { UnitGraph } from '../../../core/units/graph.ts';
+import type { Actor } from '../../../core/roles.ts';
 import { compareVi } from '../../../core/collate.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -51,6 +52,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
 
   app.post('/api/units', async (req, reply) => {
     const ctx = requireActor(req, services);
+    mayShapeUnits(ctx.actor);
     const body = parseWith(UnitBody, req.body);
     const { spec, issues } = parseUnitSpec(toRaw(body));
     if (!spec) throw errors.validation(camelFields(issues));
@@ -69,7 +71,8 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     if (!id.success) throw errors.notFound();
     let graph = await services.access.unitGraph();
     const unit = graph.units.get(id.data.id);
-    if (!unit || !unitPolicy.can(ctx.actor, 'update', unit.id)) throw errors.notFound();
+    if (!unit || !unitPolicy.can(ctx.actor, 'read', unit.id)) throw errors.notFound();
+    if (!unitPolicy.can(ctx.actor, 'update', unit.id)) throw errors.forbidden();
     const body = parseWith(UnitBody.omit({ code: true }), req.body);
     const { spec, issues } = parseUnitSpec(toRaw({ ...body, code: unit.code }));
     if (!spec) throw errors.validation(camelFields(issues));
@@ -80,6 +83,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
 
   app.post('/api/units/events', async (req, reply) => {
     const ctx = requireActor(req, services);
+    mayShapeUnits(ctx.actor);
     const body = parseWith(LineageBody, req.body);
     const graph = await services.access.unitGraph();
     const input = resolveCodes(graph, body);
@@ -90,6 +94,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
 
   app.post('/api/units/import', { bodyLimit: CSV_BODY_LIMIT }, async (req) => {
     const ctx = requireActor(req, services);
+    mayShapeUnits(ctx.actor);
     if (typeof req.body !== 'string') throw errors.field('file', 'csv.expected_text');
     const { lines, issues } = parseUnitsCsv(req.body);
     if (issues.length) throw errors.csv(issues);
@@ -99,7 +104,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/units/export.csv', async (req, reply) => {
     const ctx = requireActor(req, services);
     const exportable = new Set(unitPolicy.unitIds(ctx.actor, 'export'));
-    if (!exportable.size) throw errors.notFound();
+    if (!exportable.size) throw errors.forbidden();
     const graph = await services.access.unitGraph();
     const today = todayVN();
     const rows = [...graph.units.values()]
@@ -121,6 +126,11 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
       .header('content-disposition', `attachment; filename="don-vi-${today}.csv"`);
     return writeUnitsCsv(rows);
   });
+}
+
+/** Roles that may never shape the tree get 403 before their input is even read. */
+function mayShapeUnits(actor: Actor) {
+  if (!unitPolicy.unitIds(actor, 'create').length) throw errors.forbidden();
 }
 
 function renameFields(err: unknown): never {

@@ -65,6 +65,7 @@ const idOr404 = (params: unknown) => {
 export function userRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/users', async (req) => {
     const ctx = requireActor(req, services);
+    if (!userPolicy.unitIds(ctx.actor, 'read').length) throw errors.forbidden();
     const q = parseWith(ListQuery, req.query);
     const limit = 50;
     const rows = await listUsers(services.database.db, userPolicy.unitIds(ctx.actor, 'read'), { search: q.search, limit: limit + 1, offset: (q.page - 1) * limit });
@@ -79,6 +80,7 @@ export function userRoutes(app: FastifyInstance, services: AppServices) {
 
   app.post('/api/users', async (req, reply) => {
     const ctx = requireActor(req, services);
+    if (!userPolicy.unitIds(ctx.actor, 'create').length) throw errors.forbidden();
     const body = parseWith(CreateBody, req.body);
     const user = await createUser(ctx, body);
     void reply.status(201);

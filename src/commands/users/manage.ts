@@ -75,6 +75,10 @@ export async function updateUser(ctx: ActorContext, id: number, patch: Partial<U
     throw errors.field('unitId', 'unit.not_found');
   }
   if (patch.disabled && id === ctx.actor.userId) throw errors.field('disabled', 'user.cannot_disable_self');
+  const current = publicUser(before);
+  const changed = (Object.keys(patch) as (keyof typeof patch)[]).some((k) => patch[k] !== undefined && patch[k] !== current[k]);
+  // Nothing to change writes nothing, not even an audit event.
+  if (!changed) return current;
   return inTx(ctx.database, async (trx, engine) => {
     const row = await trx
       .updateTable('users')

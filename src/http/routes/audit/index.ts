@@ -6,10 +6,11 @@ import { errors } from '../../../core/errors.ts';
 import { auditPolicy } from '../../../core/policy/audit.ts';
 import { listAudit } from '../../../db/repos/audit.ts';
 import { parseWith } from '../../validate.ts';
+import { Id } from '../units/schema.ts';
 import { requireActor } from '../../plugins/auth.ts';
 
 const Query = z.object({
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().pipe(Id).optional(),
   action: z.string().max(60).optional(),
   entityType: z.string().max(40).optional(),
   actor: z.string().max(64).optional(),

@@ -4,7 +4,9 @@ import { isIsoDate } from '../../../core/dates.ts';
 import { UNIT_LEVELS } from '../../../core/units/spec.ts';
 
 export const IsoDate = z.string().refine(isIsoDate, { message: 'key:validation.date' });
-export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+/** Ids are int4 on PostgreSQL: a larger number is simply not found, never a database error. */
+export const Id = z.number().int().positive().max(2 ** 31 - 1);
+export const IdParam = z.object({ id: z.coerce.number().pipe(Id) });
 export const AsOfQuery = z.object({ asOf: IsoDate.optional(), lang: z.string().optional() });
 
 export const UnitBody = z.object({

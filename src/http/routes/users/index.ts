@@ -12,7 +12,7 @@ import { userPolicy } from '../../../core/policy/users.ts';
 import { grantsOfUsers, listUsers } from '../../../db/repos/users.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { IdParam } from '../units/schema.ts';
+import { Id, IdParam } from '../units/schema.ts';
 
 const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, { message: 'key:validation.phone' });
 const optional = <T extends z.ZodType>(s: T) => z.union([z.literal('').transform(() => null), s]).nullish().transform((v) => v ?? null);
@@ -21,7 +21,7 @@ const UserFields = {
   fullName: z.string().trim().min(1).max(120).transform((s) => s.normalize('NFC')),
   phone: optional(phone),
   email: optional(z.string().trim().max(200).pipe(z.email())),
-  unitId: z.number().int().positive(),
+  unitId: Id,
 };
 const CreateBody = z.object({
   username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,64}$/, { message: 'key:user.username_format' }),
@@ -36,9 +36,9 @@ const UpdateBody = z.object({
   disabled: z.boolean().optional(),
 }).strict();
 const ResetBody = z.object({ password: z.string().min(1).max(200) }).strict();
-const GrantBody = z.object({ unitId: z.number().int().positive(), role: z.enum(ROLES as [string, ...string[]]) }).strict();
+const GrantBody = z.object({ unitId: Id, role: z.enum(ROLES as [string, ...string[]]) }).strict();
 const ListQuery = z.object({ search: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(10000).default(1), lang: z.string().optional() });
-const GrantParams = z.object({ id: z.coerce.number().int().positive(), grantId: z.coerce.number().int().positive() });
+const GrantParams = z.object({ id: z.coerce.number().pipe(Id), grantId: z.coerce.number().pipe(Id) });
 
 async function withGrants(services: AppServices, actor: Actor, users: ReturnType<typeof publicUser>[]) {
   const graph = await services.access.unitGraph();

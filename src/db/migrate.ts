@@ -2,12 +2,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './engine.ts';
 import * as m001 from './migrations/001_foundation.ts';
+import * as m002 from './migrations/002_user_sort_key.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
 /** Ordered by name; never edit a migration that has shipped, add the next one. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '001_foundation': m001,
+  '002_user_sort_key': m002,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -57,6 +57,8 @@ export interface UsersTable {
   /** Home unit: the user record belongs to it for scope. */
   unit_id: number;
   password_hash: string;
+  /** Vietnamese list order (given name first), from core/collate.ts personSortKey. */
+  sort_key: string;
   must_change_password: number;
   disabled: number;
   created_at: string;

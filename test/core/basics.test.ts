@@ -96,3 +96,13 @@ describe('i18n', () => {
     expect(pickLang('en', 'vi')).toBe('en');
   });
 });
+
+describe('person sort key', () => {
+  it('orders people as a Vietnamese list does: by given name, then family name, Đ after D, tones after letters', async () => {
+    const { personSortKey } = await import('../../src/core/collate.ts');
+    const people = ['Trần Văn Đức', 'Nguyễn Văn An', 'Lê Thị Dung', 'Phạm Ánh', 'Bùi Anh', 'Nguyễn Thị Ân', 'Hoàng Văn Bình', 'Vũ Văn Ðức'.replace('Ð', 'Đ'), 'Lê Dũng'];
+    const sorted = [...people].sort((a, b) => (personSortKey(a) < personSortKey(b) ? -1 : 1));
+    expect(sorted).toEqual(['Nguyễn Văn An', 'Bùi Anh', 'Phạm Ánh', 'Nguyễn Thị Ân', 'Hoàng Văn Bình', 'Lê Thị Dung', 'Lê Dũng', 'Trần Văn Đức', 'Vũ Văn Đức']);
+    expect(personSortKey('Nguyễn Văn An')).toMatch(/^[0-9]+$/);
+  });
+});

@@ -104,3 +104,24 @@ forEachEngine('users and grants', 'demo', (h) => {
     expect((await me.get('/api/auth/me')).json().user.username).toBe('lanhdao.tinh');
   });
 });
+
+forEachEngine('personal data of accounts', 'demo', (h) => {
+  it('keeps phone and email out of lists and logs each view of them', async () => {
+    const admin = await h.login('quantri.tinh');
+    const unitId = (await loadUnitGraph(h.database.db)).idOf(DEMO.thieuHoaCommune)!;
+    const created = (await admin.post('/api/users', { username: 'ho.giang', password: 'Tam-Thoi-2026', fullName: 'Hồ Giang', phone: '0987654321', email: 'giang@example.vn', unitId })).json();
+    const list = (await admin.get('/api/users?search=giang')).json().users;
+    expect(list).toEqual([expect.objectContaining({ username: 'ho.giang', phone: null, email: null, hasContact: true })]);
+    const leader = await h.login('lanhdao.tinh');
+    const detail = (await leader.get(`/api/users/${created.id}`)).json();
+    expect(detail).toMatchObject({ phone: '0987654321', email: 'giang@example.vn' });
+    const views = (await admin.get('/api/audit?action=user.contact_view')).json().events;
+    expect(views[0]).toMatchObject({ actor: 'lanhdao.tinh', entityId: String(created.id) });
+  });
+
+  it('lists people in Vietnamese order, by given name', async () => {
+    const admin = await h.login('quantri.tinh');
+    const names = (await admin.get('/api/users')).json().users.map((u: { fullName: string }) => u.fullName);
+    expect(names.slice(0, 3)).toEqual(['Vũ Ngọc Ánh', 'Bùi Văn Định', 'Trần Minh Đức']);
+  });
+});

@@ -2,6 +2,7 @@
 import { errors } from '../../core/errors.ts';
 import { nowIso } from '../../core/dates.ts';
 import { passwordProblem } from '../../core/password.ts';
+import { personSortKey } from '../../core/collate.ts';
 import { userPolicy } from '../../core/policy/users.ts';
 import { inTx } from '../../db/tx.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
@@ -50,7 +51,7 @@ export async function createUser(
     const row = await trx
       .insertInto('users')
       .values({
-        username, full_name: input.fullName, phone: input.phone, email: input.email, unit_id: input.unitId,
+        username, full_name: input.fullName, sort_key: personSortKey(input.fullName), phone: input.phone, email: input.email, unit_id: input.unitId,
         password_hash: passwordHash, must_change_password: ctx.actor ? 1 : 0, disabled: 0, created_at: now, updated_at: now,
       })
       .onConflict((oc) => oc.column('username').doNothing())
@@ -83,7 +84,7 @@ export async function updateUser(ctx: ActorContext, id: number, patch: Partial<U
     const row = await trx
       .updateTable('users')
       .set({
-        ...(patch.fullName !== undefined && { full_name: patch.fullName }),
+        ...(patch.fullName !== undefined && { full_name: patch.fullName, sort_key: personSortKey(patch.fullName) }),
         ...(patch.phone !== undefined && { phone: patch.phone }),
         ...(patch.email !== undefined && { email: patch.email }),
         ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
@@ -134,3 +135,9 @@ export async function changeOwnPassword(
   });
 }
 
+
+/** Reading someone's phone or email is access to personal data: it is logged like a change. */
+export async function logContactView(ctx: ActorContext, userId: number, unitId: number) {
+  await inTx(ctx.database, (trx, engine) =>
+    appendAudit(trx, engine, ctx.audit, { action: 'user.contact_view', entityType: 'user', entityId: userId, unitId }));
+}

@@ -1,7 +1,7 @@
 // The shape of a user in responses and audit events: never the password hash.
 import type { UsersTable } from '../../db/schema.ts';
 
-type UserRow = Omit<UsersTable, 'id' | 'password_hash'> & { id: number; password_hash?: string };
+type UserRow = Omit<UsersTable, 'id' | 'password_hash' | 'sort_key'> & { id: number };
 
 export function publicUser(u: UserRow) {
   return {

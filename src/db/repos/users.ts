@@ -20,7 +20,7 @@ export async function listUsers(q: Q, unitIds: number[], opts: { search?: string
     const like = `%${opts.search.toLowerCase()}%`;
     query = query.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['full_name']), 'like', like)]));
   }
-  return query.orderBy('username').limit(opts.limit).offset(opts.offset).execute();
+  return query.orderBy('sort_key').orderBy('username').limit(opts.limit).offset(opts.offset).execute();
 }
 
 export async function grantsOfUsers(q: Q, userIds: number[]) {

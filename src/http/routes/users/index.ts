@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
-import { createUser, loadUserInScope, resetPassword, updateUser } from '../../../commands/users/manage.ts';
+import { createUser, loadUserInScope, logContactView, resetPassword, updateUser } from '../../../commands/users/manage.ts';
 import { addGrant, removeGrant } from '../../../commands/users/grants.ts';
 import { publicUser } from '../../../commands/users/present.ts';
 import { errors } from '../../../core/errors.ts';
@@ -40,7 +40,7 @@ const GrantBody = z.object({ unitId: Id, role: z.enum(ROLES as [string, ...strin
 const ListQuery = z.object({ search: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(10000).default(1), lang: z.string().optional() });
 const GrantParams = z.object({ id: z.coerce.number().pipe(Id), grantId: z.coerce.number().pipe(Id) });
 
-async function withGrants(services: AppServices, actor: Actor, users: ReturnType<typeof publicUser>[]) {
+async function withGrants<U extends ReturnType<typeof publicUser>>(services: AppServices, actor: Actor, users: U[]) {
   const graph = await services.access.unitGraph();
   const today = todayVN();
   const name = (id: number) => (graph.versionAt(id, today) ?? graph.structuralVersion(id, today))?.name ?? null;
@@ -69,13 +69,16 @@ export function userRoutes(app: FastifyInstance, services: AppServices) {
     const q = parseWith(ListQuery, req.query);
     const limit = 50;
     const rows = await listUsers(services.database.db, userPolicy.unitIds(ctx.actor, 'read'), { search: q.search, limit: limit + 1, offset: (q.page - 1) * limit });
-    return { users: await withGrants(services, ctx.actor, rows.slice(0, limit).map(publicUser)), hasMore: rows.length > limit, page: q.page };
+    // Lists carry no contact details: those are personal data, shown one person at a time and logged.
+    const users = rows.slice(0, limit).map((r) => ({ ...publicUser(r), phone: null, email: null, hasContact: !!(r.phone || r.email) }));
+    return { users: await withGrants(services, ctx.actor, users), hasMore: rows.length > limit, page: q.page };
   });
 
   app.get('/api/users/:id', async (req) => {
     const ctx = requireActor(req, services);
     const user = await loadUserInScope(ctx, idOr404(req.params), 'read');
-    return (await withGrants(services, ctx.actor, [publicUser(user)]))[0];
+    if ((user.phone || user.email) && user.id !== ctx.actor.userId) await logContactView(ctx, user.id, user.unit_id);
+    return (await withGrants(services, ctx.actor, [{ ...publicUser(user), hasContact: !!(user.phone || user.email) }]))[0];
   });
 
   app.post('/api/users', async (req, reply) => {

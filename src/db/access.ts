@@ -24,10 +24,13 @@ export class AccessCache {
 
   constructor(private readonly database: Db) {}
 
-  /** Drops everything cached when the revision (or the date, which moves "today") changed. */
+  /**
+   * Drops everything cached when a newer revision is seen (or the date, which moves "today", changed).
+   * Only forward: a request that read an older revision just before a write uses the newer cache.
+   */
   private sync(revision: number) {
     const today = todayVN();
-    if (revision !== this.revision || today !== this.day) {
+    if (revision > this.revision || today !== this.day) {
       this.revision = revision;
       this.day = today;
       this.graph = null;
@@ -63,7 +66,7 @@ export class AccessCache {
       .execute();
     const grants: Grant[] = rows.map((r) => ({ id: r.id, unitId: r.unit_id, role: r.role }));
     const actor = buildActor(user, grants, graph, this.day);
-    if (this.revision === revision) this.actors.set(user.userId, actor);
+    if (this.graph === graph) this.actors.set(user.userId, actor);
     return actor;
   }
 }

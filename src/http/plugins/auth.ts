@@ -16,6 +16,8 @@ export interface RequestAuth {
   csrfToken: string;
   actor: Actor;
   mustChangePassword: boolean;
+  /** The access revision read with the session: reads in this request use the graph of that revision. */
+  revision: number;
 }
 
 declare module 'fastify' {
@@ -64,7 +66,7 @@ export function installAuth(app: FastifyInstance, services: AppServices) {
         const actor = await services.access.actor(
           { userId: s.user_id, username: s.username, fullName: s.full_name, unitId: s.unit_id }, s.revision ?? 0,
         );
-        req.auth = { sessionId: s.id, csrfToken: s.csrf_token, actor, mustChangePassword: !!s.must_change_password };
+        req.auth = { sessionId: s.id, csrfToken: s.csrf_token, actor, mustChangePassword: !!s.must_change_password, revision: s.revision ?? 0 };
       }
     }
     if (SAFE.has(req.method)) return;
@@ -87,9 +89,9 @@ declare module 'fastify' {
 }
 
 /** The actor's context for a command, or 401. A user with a temporary password may only change it. */
-export function requireActor(req: FastifyRequest, services: AppServices): ActorContext & { sessionId: string } {
+export function requireActor(req: FastifyRequest, services: AppServices): ActorContext & { sessionId: string; revision: number } {
   if (!req.auth) throw new AppError('unauthenticated');
   if (req.auth.mustChangePassword && !req.routeOptions.config?.allowPasswordChangeRequired) throw new AppError('password_change_required');
   const ua = req.headers['user-agent'] ?? null;
-  return { ...services, actor: req.auth.actor, audit: auditContextOf(req.auth.actor, req.ip, ua), sessionId: req.auth.sessionId };
+  return { ...services, actor: req.auth.actor, audit: auditContextOf(req.auth.actor, req.ip, ua), sessionId: req.auth.sessionId, revision: req.auth.revision };
 }

@@ -24,7 +24,7 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
     const q = parseWith(Query, req.query);
     const unitIds = auditPolicy.unitIds(ctx.actor, 'read');
     if (!unitIds.length) throw errors.forbidden();
-    const graph = await services.access.unitGraph();
+    const graph = await services.access.unitGraph(ctx.revision);
     const rows = await listAudit(services.database.db, {
       unitIds, includeUnitless: ctx.actor.rootAdmin, action: q.action, entityType: q.entityType, actor: q.actor?.toLowerCase(),
       beforeId: q.before, limit: q.limit + 1,

@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices) {
     const ctx = requireActor(req, services);
     const user = await findUserById(services.database.db, ctx.actor.userId);
     if (!user) throw new AppError('unauthenticated');
-    const graph = await services.access.unitGraph();
+    const graph = await services.access.unitGraph(ctx.revision);
     const today = todayVN();
     const grants = ctx.actor.grants.map((g) => ({
       id: g.id, role: g.role, unitId: g.unitId, unitName: graph.asOf(g.unitId, today)?.name ?? graph.structuralVersion(g.unitId, today)?.name ?? null,

@@ -35,7 +35,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     const ctx = requireActor(req, services);
     const { asOf } = parseWith(AsOfQuery, req.query);
     const date = asOf ?? todayVN();
-    const graph = await services.access.unitGraph();
+    const graph = await services.access.unitGraph(ctx.revision);
     return { asOf: date, roots: scopedTree(ctx.actor, graph.treeAsOf(date)) };
   });
 
@@ -44,7 +44,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     const id = IdParam.safeParse(req.params);
     if (!id.success) throw errors.notFound();
     const { asOf } = parseWith(AsOfQuery, req.query);
-    const graph = await services.access.unitGraph();
+    const graph = await services.access.unitGraph(ctx.revision);
     if (!graph.units.has(id.data.id) || !unitPolicy.can(ctx.actor, 'read', id.data.id)) throw errors.notFound();
     const today = todayVN();
     return unitDetail(ctx.actor, graph, id.data.id, asOf ?? today, today);
@@ -105,7 +105,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     const ctx = requireActor(req, services);
     const exportable = new Set(unitPolicy.unitIds(ctx.actor, 'export'));
     if (!exportable.size) throw errors.forbidden();
-    const graph = await services.access.unitGraph();
+    const graph = await services.access.unitGraph(ctx.revision);
     const today = todayVN();
     const rows = [...graph.units.values()]
       .filter((u) => exportable.has(u.id))

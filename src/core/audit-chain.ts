@@ -1,22 +1,12 @@
 // The audit trail is a hash chain: each event's hash covers its content and the previous hash,
 // so editing, deleting or reordering any event breaks every link after it.
 import { createHash } from 'node:crypto';
+import type { AuditEventsTable } from '../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditContent {
-  at: string;
-  actor_user_id: number | null;
-  actor_username: string | null;
-  unit_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  ip: string | null;
-  user_agent: string | null;
-}
+/** The fields an event's hash covers: everything but its id and the hashes themselves. */
+export type AuditContent = Omit<AuditEventsTable, 'id' | 'prev_hash' | 'hash'>;
 
 const FIELDS: (keyof AuditContent)[] = [
   'at', 'actor_user_id', 'actor_username', 'unit_id', 'action', 'entity_type', 'entity_id',

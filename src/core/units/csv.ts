@@ -5,6 +5,8 @@ import type { RowIssue } from '../errors.ts';
 import { formatDate } from '../dates.ts';
 import { parseUnitSpec, type RawUnit } from './spec.ts';
 import type { SpecLine } from './plan.ts';
+import type { UnitGraph } from './graph.ts';
+import { compareVi } from '../collate.ts';
 
 export const UNIT_CSV_COLUMNS = ['code', 'name', 'short_name', 'level', 'parent_code', 'valid_from', 'valid_to', 'place'] as const;
 const REQUIRED = ['code', 'name', 'level', 'valid_from'];
@@ -61,4 +63,22 @@ export function writeUnitsCsv(rows: UnitCsvRow[]): string {
     { header: true, columns: [...UNIT_CSV_COLUMNS] },
   );
   return `\uFEFF${body}`;
+}
+
+/** The CSV rows for the given units: each as it stands today (or last stood), parents first, then by Vietnamese name. */
+export function unitCsvRows(graph: UnitGraph, unitIds: Iterable<number>, today: string): UnitCsvRow[] {
+  const rows: UnitCsvRow[] = [];
+  for (const id of unitIds) {
+    const u = graph.units.get(id);
+    const v = u && graph.structuralVersion(id, today);
+    if (!u || !v) continue;
+    rows.push({
+      code: u.code, name: v.name, shortName: v.shortName, level: u.level, validFrom: u.validFrom, validTo: u.validTo, place: v.place,
+      parentCode: v.parentId === null ? null : graph.units.get(v.parentId)?.code ?? null,
+    });
+  }
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const depth = (code: string | null): number => (code ? 1 + depth(byCode.get(code)?.parentCode ?? null) : 0);
+  const depths = new Map(rows.map((r) => [r.code, depth(r.parentCode)]));
+  return rows.sort((a, b) => depths.get(a.code)! - depths.get(b.code)! || compareVi(a.name, b.name));
 }

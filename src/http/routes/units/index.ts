@@ -7,11 +7,10 @@ import { errors } from '../../../core/errors.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { unitPolicy } from '../../../core/policy/units.ts';
 import { parseUnitSpec } from '../../../core/units/spec.ts';
-import { parseUnitsCsv, writeUnitsCsv } from '../../../core/units/csv.ts';
+import { parseUnitsCsv, unitCsvRows, writeUnitsCsv } from '../../../core/units/csv.ts';
 import type { LineageInput } from '../../../core/units/lineage.ts';
 import type { UnitGraph } from '../../../core/units/graph.ts';
 import type { Actor } from '../../../core/roles.ts';
-import { compareVi } from '../../../core/collate.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { scopedTree, unitDetail } from '../../presenters/units.ts';
@@ -107,20 +106,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     if (!exportable.size) throw errors.forbidden();
     const graph = await services.access.unitGraph(ctx.revision);
     const today = todayVN();
-    const rows = [...graph.units.values()]
-      .filter((u) => exportable.has(u.id))
-      .map((u) => {
-        const v = graph.structuralVersion(u.id, today)!;
-        return {
-          code: u.code, name: v.name, shortName: v.shortName, level: u.level, validFrom: u.validFrom, validTo: u.validTo, place: v.place,
-          parentCode: v.parentId === null ? null : graph.units.get(v.parentId)!.code,
-        };
-      });
-    // Parents before children, siblings by Vietnamese name: the file re-imports as it is and reads well.
-    const byCode = new Map(rows.map((r) => [r.code, r]));
-    const depth = (code: string | null): number => (code ? 1 + depth(byCode.get(code)?.parentCode ?? null) : 0);
-    const depths = new Map(rows.map((r) => [r.code, depth(r.parentCode)]));
-    rows.sort((a, b) => depths.get(a.code)! - depths.get(b.code)! || compareVi(a.name, b.name));
+    const rows = unitCsvRows(graph, exportable, today);
     void reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="don-vi-${today}.csv"`);

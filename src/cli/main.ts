@@ -8,7 +8,7 @@ import { isEmpty, seedDemo } from '../seed/index.ts';
 import { createUser } from '../commands/users/manage.ts';
 import { applyUnitBatch } from '../commands/units/write.ts';
 import { verifyAuditChain } from '../commands/audit/verify.ts';
-import { parseUnitsCsv, writeUnitsCsv } from '../core/units/csv.ts';
+import { parseUnitsCsv, unitCsvRows, writeUnitsCsv } from '../core/units/csv.ts';
 import { AppError } from '../core/errors.ts';
 import { t } from '../i18n/index.ts';
 import { errorBody } from '../http/plugins/errors.ts';
@@ -97,11 +97,7 @@ export async function main(argv: string[]): Promise<number> {
           }
           if (sub === 'export') {
             const graph = await loadUnitGraph(database.db);
-            const today = todayVN();
-            const rows = [...graph.units.values()].map((u) => {
-              const v = graph.structuralVersion(u.id, today)!;
-              return { code: u.code, name: v.name, shortName: v.shortName, level: u.level, validFrom: u.validFrom, validTo: u.validTo, place: v.place, parentCode: v.parentId === null ? null : graph.units.get(v.parentId)!.code };
-            });
+            const rows = unitCsvRows(graph, graph.units.keys(), todayVN());
             const csv = writeUnitsCsv(rows);
             if (rest[0]) fs.writeFileSync(rest[0], csv); else process.stdout.write(csv);
             return 0;

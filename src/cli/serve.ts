@@ -10,8 +10,13 @@ import { purgeExpiredSessions } from '../db/repos/sessions.ts';
 import { purgeOldAttempts } from '../db/repos/login-attempts.ts';
 import { openForCli, redactUrl } from './open.ts';
 
-/** Builds the staff console when its sources are newer than the last build. */
+/**
+ * Builds the staff console when its sources are newer than the last build. Only web/dist is ours to
+ * build (vite's outDir): a WEB_DIST elsewhere is a console someone else built (or none, in tests),
+ * served as it is — building would write web/dist and still leave that directory without index.html.
+ */
 export async function ensureConsoleBuilt(webDist: string): Promise<void> {
+  if (path.resolve(webDist) !== path.resolve('web/dist')) return;
   const index = path.join(webDist, 'index.html');
   const srcDir = path.resolve('web/src');
   if (!fs.existsSync(srcDir)) return;

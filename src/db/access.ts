@@ -21,6 +21,8 @@ export class AccessCache {
   private graph: UnitGraph | null = null;
   private graphLoading: Promise<UnitGraph> | null = null;
   private actors = new Map<number, Actor>();
+  private memos = new Map<string, unknown>();
+  static readonly MEMO_MAX = 5000;
 
   constructor(private readonly database: Db) {}
 
@@ -36,7 +38,21 @@ export class AccessCache {
       this.graph = null;
       this.graphLoading = null;
       this.actors.clear();
+      this.memos.clear();
     }
+  }
+
+  /**
+   * A value derived from the units and grants (a presented unit, say), kept until they change.
+   * The key must name everything else the value depends on (the user, the date asked for).
+   */
+  memo<T>(revision: number, key: string, make: () => T): T {
+    this.sync(revision);
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    if (this.memos.size >= AccessCache.MEMO_MAX) this.memos.clear();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** The unit graph at the current revision. */

@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './engine.ts';
 import * as m001 from './migrations/001_foundation.ts';
 import * as m002 from './migrations/002_user_sort_key.ts';
+import * as m003 from './migrations/003_audit_append_only.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -10,6 +11,7 @@ type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> 
 const MIGRATIONS: Record<string, EngineMigration> = {
   '001_foundation': m001,
   '002_user_sort_key': m002,
+  '003_audit_append_only': m003,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

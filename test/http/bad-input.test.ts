@@ -84,3 +84,12 @@ forEachEngine('bad input', 'demo', (h) => {
     expect(res.json().code).toBe('csrf');
   });
 });
+
+forEachEngine('audit trail is append-only', 'demo', (h) => {
+  it('refuses UPDATE, DELETE (and on PostgreSQL TRUNCATE) of audit events at the database level', async () => {
+    await expect(h.database.db.updateTable('audit_events').set({ action: 'forged' }).where('id', '=', 1).execute()).rejects.toThrow(/append-only/);
+    await expect(h.database.db.deleteFrom('audit_events').where('id', '=', 1).execute()).rejects.toThrow(/append-only/);
+    const first = await h.database.db.selectFrom('audit_events').select('action').where('id', '=', 1).executeTakeFirstOrThrow();
+    expect(first.action).not.toBe('forged');
+  });
+});

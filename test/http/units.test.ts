@@ -114,3 +114,16 @@ forEachEngine('units API', 'demo', (h) => {
     });
   });
 });
+
+forEachEngine('units API: corrections', 'demo', (h) => {
+  it('keeps the current parent when a correction omits it, even a parent outside the admin scope', async () => {
+    const admin = await h.login('quantri.tinh');
+    const tree = (await admin.get('/api/units/tree')).json();
+    const province = tree.roots[0];
+    const res = await admin.patch(`/api/units/${province.id}`, { name: 'Công an tỉnh Thanh Hóa', shortName: 'CA Thanh Hóa', level: 'province', validFrom: '2020-01-01', place: 'Thanh Hóa' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ shortName: 'CA Thanh Hóa', parent: null });
+    const root = await h.login('quantri.bo');
+    expect((await root.get(`/api/units/${province.id}`)).json().parent.code).toBe('BCA');
+  });
+});

@@ -1,8 +1,7 @@
+// Entry: mounts the console. The stylesheet is the only global CSS.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main><h1>Lắng Nghe</h1></main>;
-}
+import { App } from './App.tsx';
+import './styles.css';
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);

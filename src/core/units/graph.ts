@@ -54,6 +54,9 @@ export class UnitGraph {
   private readonly versions = new Map<number, VersionRow[]>();
   private readonly lineage: LineageRow[];
   private readonly byCode = new Map<string, number>();
+  // Lineage edges indexed both ways: the queries below run on every unit detail request.
+  private readonly edgesFrom = new Map<number, LineageRow[]>();
+  private readonly edgesTo = new Map<number, LineageRow[]>();
 
   constructor(units: UnitRow[], versions: VersionRow[], lineage: LineageRow[]) {
     for (const u of units) {
@@ -67,6 +70,10 @@ export class UnitGraph {
     }
     for (const list of this.versions.values()) list.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
     this.lineage = lineage;
+    for (const e of lineage) {
+      this.edgesFrom.set(e.fromUnitId, [...(this.edgesFrom.get(e.fromUnitId) ?? []), e]);
+      this.edgesTo.set(e.toUnitId, [...(this.edgesTo.get(e.toUnitId) ?? []), e]);
+    }
   }
 
   idOf(code: string): number | undefined {
@@ -125,20 +132,20 @@ export class UnitGraph {
 
   /** Units whose data flows into unitId: its lineage predecessors, transitively (not itself). */
   predecessors(unitId: number): number[] {
-    return this.walk(unitId, (id) => this.lineage.filter((e) => e.toUnitId === id).map((e) => e.fromUnitId));
+    return this.walk(unitId, (id) => (this.edgesTo.get(id) ?? []).map((e) => e.fromUnitId));
   }
 
   /** Units a historical unit's data flows to, transitively, that still exist on date. */
   successorsOn(unitId: number, date: string): number[] {
     if (this.versionAt(unitId, date)) return [unitId];
-    const reached = this.walk(unitId, (id) => this.lineage.filter((e) => e.fromUnitId === id).map((e) => e.toUnitId));
+    const reached = this.walk(unitId, (id) => (this.edgesFrom.get(id) ?? []).map((e) => e.toUnitId));
     return reached.filter((id) => this.versionAt(id, date) !== undefined);
   }
 
   /** Lineage events touching a unit, oldest first. */
   historyOf(unitId: number): LineageRow[] {
-    return this.lineage
-      .filter((e) => e.fromUnitId === unitId || e.toUnitId === unitId)
+    const edges = new Set([...(this.edgesFrom.get(unitId) ?? []), ...(this.edgesTo.get(unitId) ?? [])]);
+    return [...edges]
       .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.eventId - b.eventId));
   }
 

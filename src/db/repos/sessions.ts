@@ -1,6 +1,7 @@
 // Server-side sessions: the cookie carries a random token, the table keeps only its hash.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Q } from '../tx.ts';
+import { prepared } from '../prepared.ts';
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
@@ -26,9 +27,8 @@ export async function createSession(q: Q, userId: number, ip: string | null, use
   return { token, csrf };
 }
 
-/** The session and its user with the access revision, in one query: the whole cost of authentication. */
-export function findSession(q: Q, token: string) {
-  return q
+const sessionQuery = prepared((q: Q, id: string) =>
+  q
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select((eb) => [
@@ -36,8 +36,11 @@ export function findSession(q: Q, token: string) {
       'u.username', 'u.full_name', 'u.unit_id', 'u.disabled', 'u.must_change_password',
       eb.selectFrom('revisions').select('value').where('name', '=', 'access').as('revision'),
     ])
-    .where('s.id', '=', hashToken(token))
-    .executeTakeFirst();
+    .where('s.id', '=', id));
+
+/** The session and its user with the access revision, in one query: the whole cost of authentication. */
+export async function findSession(q: Q, token: string) {
+  return (await sessionQuery(q, hashToken(token)))[0];
 }
 
 export async function touchSession(q: Q, id: string, at: string) {

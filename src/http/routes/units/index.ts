@@ -38,7 +38,7 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     return { asOf: date, roots: scopedTree(ctx.actor, graph.treeAsOf(date)) };
   });
 
-  app.get('/api/units/:id', async (req) => {
+  app.get('/api/units/:id', async (req, reply) => {
     const ctx = requireActor(req, services);
     const id = IdParam.safeParse(req.params);
     if (!id.success) throw errors.notFound();
@@ -46,7 +46,10 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     const graph = await services.access.unitGraph(ctx.revision);
     if (!graph.units.has(id.data.id) || !unitPolicy.can(ctx.actor, 'read', id.data.id)) throw errors.notFound();
     const today = todayVN();
-    return unitDetail(ctx.actor, graph, id.data.id, asOf ?? today, today);
+    // Presented and serialised once per user, unit and date until units or grants change.
+    const json = services.access.memo(ctx.revision, `unit:${ctx.actor.userId}:${id.data.id}:${asOf ?? today}:${today}`,
+      () => JSON.stringify(unitDetail(ctx.actor, graph, id.data.id, asOf ?? today, today)));
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.post('/api/units', async (req, reply) => {
@@ -73,7 +76,10 @@ export function unitRoutes(app: FastifyInstance, services: AppServices) {
     if (!unit || !unitPolicy.can(ctx.actor, 'read', unit.id)) throw errors.notFound();
     if (!unitPolicy.can(ctx.actor, 'update', unit.id)) throw errors.forbidden();
     const body = parseWith(UnitBody.omit({ code: true }), req.body);
-    const { spec, issues } = parseUnitSpec(toRaw({ ...body, code: unit.code }));
+    // An omitted parent keeps the current one (which may lie outside the admin's own scope, e.g. the Ministry).
+    const currentParent = graph.structuralVersion(unit.id, todayVN())?.parentId;
+    const parentCode = body.parentCode === undefined && currentParent != null ? graph.units.get(currentParent)!.code : body.parentCode;
+    const { spec, issues } = parseUnitSpec(toRaw({ ...body, parentCode, code: unit.code }));
     if (!spec) throw errors.validation(camelFields(issues));
     await applyUnitBatch(ctx, [{ line: 1, spec }], 'form').catch(renameFields);
     graph = await services.access.unitGraph();

@@ -1,0 +1,87 @@
+// The console's root: language, session (GET /api/auth/me on load), and which screen the route shows.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, listenSession, request, setCsrfToken } from './api.ts';
+import { LangContext, initialLang, rememberLang, translate, useT, type Lang } from './i18n.ts';
+import { SessionContext, type Session } from './session.ts';
+import { useRoute } from './router.ts';
+import type { Me } from './types.ts';
+import { Login } from './Login.tsx';
+import { ChangePassword } from './ChangePassword.tsx';
+import { Shell } from './Shell.tsx';
+import { UnitsScreen } from './units/UnitsScreen.tsx';
+import { UsersScreen } from './users/UsersScreen.tsx';
+import { AuditScreen } from './audit/AuditScreen.tsx';
+import { ErrorBanner } from './ui/Alert.tsx';
+
+type State = { kind: 'loading' } | { kind: 'anon' } | { kind: 'error'; error: unknown } | { kind: 'in'; me: Me };
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [mustChange, setMustChange] = useState(false);
+
+  const setLang = useCallback((l: Lang) => {
+    rememberLang(l);
+    setLangState(l);
+  }, []);
+
+  const loadMe = useCallback(async () => {
+    try {
+      const me = await request<Me>('GET', '/api/auth/me');
+      setCsrfToken(me.csrfToken);
+      setMustChange(me.user.mustChangePassword);
+      setState({ kind: 'in', me });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setState({ kind: 'anon' });
+      else setState({ kind: 'error', error: e });
+    }
+  }, []);
+
+  useEffect(() => {
+    rememberLang(lang);
+    // Any screen's 401 or 403 password_change_required brings back the right form.
+    listenSession((ev) => (ev === 'unauthenticated' ? setState({ kind: 'anon' }) : setMustChange(true)));
+    void loadMe();
+  }, []); // once, on mount: lang and loadMe are only read for the first load
+
+  useEffect(() => {
+    document.title = translate(lang, 'ui.app.title');
+  }, [lang]);
+
+  const session = useMemo<Session | null>(() => state.kind !== 'in' ? null : {
+    me: state.me,
+    refresh: loadMe,
+    logout: async () => {
+      await request('POST', '/api/auth/logout').catch(() => undefined);
+      setCsrfToken(null);
+      setState({ kind: 'anon' });
+    },
+  }, [state, loadMe]);
+
+  let body;
+  if (state.kind === 'loading') body = <p role="status" className="loading-page">{translate(lang, 'ui.loading')}</p>;
+  else if (state.kind === 'anon') body = <Login onSignedIn={loadMe} />;
+  else if (state.kind === 'error') body = <main className="narrow"><ErrorBanner error={state.error} /></main>;
+  else body = (
+    <SessionContext.Provider value={session}>
+      <Shell>{mustChange ? <ChangePassword required onDone={loadMe} /> : <Screen me={state.me} />}</Shell>
+    </SessionContext.Provider>
+  );
+  return <LangContext.Provider value={{ lang, setLang }}>{body}</LangContext.Provider>;
+}
+
+/** The screen for the current path; menus hide what `can` forbids, and so does this. */
+function Screen({ me }: { me: Me }) {
+  const { path } = useRoute();
+  const unit = /^\/units\/(\d+)$/.exec(path);
+  if (path === '/' || path === '/units' || unit) return <UnitsScreen selectedId={unit ? Number(unit[1]) : null} />;
+  if (path === '/users' && me.can.readUsers) return <UsersScreen />;
+  if (path === '/audit' && me.can.readAudit) return <AuditScreen />;
+  if (path === '/password') return <ChangePassword />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const t = useT();
+  return <div className="panel"><h1>{t('errors.not_found')}</h1></div>;
+}

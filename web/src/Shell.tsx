@@ -1,0 +1,54 @@
+// The frame around every signed-in screen: a skip link, the header bar (menus the user's `can` allows, who
+// they are and their grants, language, password, sign out) and the main region.
+import type { ReactNode } from 'react';
+import { useT } from './i18n.ts';
+import { useSession } from './session.ts';
+import { useRoute } from './router.ts';
+import { Link } from './ui/Link.tsx';
+import { LangSwitch } from './LangSwitch.tsx';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { me, logout } = useSession();
+  const { path } = useRoute();
+  const menu = [
+    { to: '/units', label: t('ui.nav.units'), show: true, active: path === '/' || path.startsWith('/units') },
+    { to: '/users', label: t('ui.nav.users'), show: me.can.readUsers, active: path === '/users' },
+    { to: '/audit', label: t('ui.nav.audit'), show: me.can.readAudit, active: path === '/audit' },
+  ].filter((m) => m.show);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">{t('ui.skip')}</a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">LN</span>
+          <span className="brand-name">{t('ui.app.name')}</span>
+        </div>
+        <nav aria-label={t('ui.nav.label')} className="mainnav">
+          <ul>
+            {menu.map((m) => (
+              <li key={m.to}><Link to={m.to} current={m.active}>{m.label}</Link></li>
+            ))}
+          </ul>
+        </nav>
+        <div className="whoami">
+          <p className="who-name" data-testid="user-name">{me.user.fullName}</p>
+          <ul className="grants" aria-label={t('ui.header.grants')}>
+            {me.grants.map((g) => (
+              <li key={`${g.role}-${g.unitId}`}>
+                <span className={`role role-${g.role}`}>{t(`role.${g.role}`)}</span> {g.unitName}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="topbar-actions">
+          <LangSwitch />
+          <Link to="/password" className="button-link">{t('ui.password.short')}</Link>
+          <button type="button" onClick={() => void logout()}>{t('ui.logout')}</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
+    </>
+  );
+}

@@ -38,4 +38,17 @@ forEachEngine('auth', 'demo', (h) => {
     expect(res.json().code).toBe('csrf');
     expect((await noCsrf.get('/api/auth/me')).statusCode).toBe(200);
   });
+
+  it('ends a session past its absolute limit or idle for too long, with a translated message', async () => {
+    for (const column of ['expires_at', 'last_seen_at'] as const) {
+      const c = await h.login('canbo.thieuhoa');
+      expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+      const past = new Date(Date.now() - 9 * 60 * 60 * 1000).toISOString();
+      await h.database.db.updateTable('sessions').set({ [column]: past }).where('user_id', '=', (await c.get('/api/auth/me')).json().user.id).execute();
+      const res = await c.get('/api/auth/me?lang=en');
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({ code: 'session_expired', message: 'Your session has expired; please log in again.' });
+      expect(res.headers['set-cookie']).toContain('ln_session=;');
+    }
+  });
 });

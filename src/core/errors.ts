@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'method_not_allowed'
+  | 'survey_closed'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -49,6 +50,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   method_not_allowed: 405,
+  survey_closed: 410,
   internal: 500,
 };
 

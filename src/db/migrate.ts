@@ -4,6 +4,7 @@ import type { Db } from './engine.ts';
 import * as m001 from './migrations/001_foundation.ts';
 import * as m002 from './migrations/002_user_sort_key.ts';
 import * as m003 from './migrations/003_audit_append_only.ts';
+import * as m004 from './migrations/004_surveys.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '001_foundation': m001,
   '002_user_sort_key': m002,
   '003_audit_append_only': m003,
+  '004_surveys': m004,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

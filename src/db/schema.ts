@@ -116,6 +116,99 @@ export interface RevisionsTable {
   value: number;
 }
 
+export type VersionStatus = 'draft' | 'published';
+export type CampaignState = 'draft' | 'open' | 'closed' | 'archived';
+export type CampaignMode = 'open' | 'token';
+export type ResponseChannel = 'web' | 'paper' | 'import';
+export type ResponseStatus = 'valid' | 'invalid';
+
+export interface QuestionnairesTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A published version never changes; an edit makes the next draft. */
+export interface QuestionnaireVersionsTable {
+  id: Generated<number>;
+  questionnaire_id: number;
+  version: number;
+  status: VersionStatus;
+  title: string;
+  /** The Questionnaire (core/surveys/questionnaire.ts) as JSON. */
+  definition: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface CampaignsTable {
+  id: Generated<number>;
+  /** The organising unit; participants are units of its subtree listed in campaign_units. */
+  unit_id: number;
+  name: string;
+  period: string;
+  questionnaire_version_id: number;
+  opens_on: string;
+  closes_on: string;
+  state: CampaignState;
+  mode: CampaignMode;
+  /** JSON array of ResponseChannel. */
+  channels: string;
+  margin_permille: number;
+  min_cell: number;
+  previous_campaign_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CampaignUnitsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  /** Short public code in the form's URL and QR code. */
+  slug: string;
+  population: number | null;
+  target: number | null;
+  suspected_duplicates: Generated<number>;
+  blocked_duplicates: Generated<number>;
+}
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  channel: ResponseChannel;
+  status: ResponseStatus;
+  sheet_id: string | null;
+  /** The client's idempotency key: a retried submission never makes a second response. */
+  client_key: string | null;
+  submitted_on: string;
+}
+
+export interface AnswersTable {
+  response_id: number;
+  question_id: string;
+  value: string;
+}
+
+export interface ResultCountsTable {
+  campaign_id: number;
+  unit_id: number;
+  question_id: string;
+  value: string;
+  n: number;
+}
+
+export interface ResultTotalsTable {
+  campaign_id: number;
+  unit_id: number;
+  channel: ResponseChannel;
+  status: ResponseStatus;
+  n: number;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
@@ -127,4 +220,12 @@ export interface DB {
   login_attempts: LoginAttemptsTable;
   audit_events: AuditEventsTable;
   revisions: RevisionsTable;
+  questionnaires: QuestionnairesTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  campaigns: CampaignsTable;
+  campaign_units: CampaignUnitsTable;
+  responses: ResponsesTable;
+  answers: AnswersTable;
+  result_counts: ResultCountsTable;
+  result_totals: ResultTotalsTable;
 }

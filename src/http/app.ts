@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth/index.ts';
 import { unitRoutes } from './routes/units/index.ts';
 import { userRoutes } from './routes/users/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
+import { surveyRoutes } from './routes/surveys/index.ts';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -65,6 +66,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   unitRoutes(app, services);
   userRoutes(app, services);
   auditRoutes(app, services);
+  surveyRoutes(app, services);
   await serveConsole(app, config.webDist);
   return app;
 }

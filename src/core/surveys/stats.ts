@@ -65,3 +65,14 @@ export function satisfaction(d: Distribution, satisfiedCodes: readonly string[])
   const satisfied = satisfiedCodes.reduce((a, c) => a + (d.counts[c] ?? 0), 0);
   return proportion(satisfied, denominator);
 }
+
+/** The same tally from counts per answer code (as the roll-up tables keep them). */
+export function distributionFromCounts(counts: ReadonlyMap<string, number>, levels: readonly string[], naCode: string | null): Distribution {
+  const out: Distribution = { counts: Object.fromEntries(levels.map((l) => [l, 0])), noOpinion: 0, blank: 0 };
+  for (const [value, n] of counts) {
+    if (naCode !== null && value === naCode) out.noOpinion += n;
+    else if (value in out.counts) out.counts[value]! += n;
+    else out.blank += n;
+  }
+  return out;
+}

@@ -153,7 +153,35 @@ export class UnitGraph {
    * The units a grant on unitId reaches: its subtree (by where each unit sits today, or sat last)
    * and every historical unit whose data rolls up into that subtree, with their own subtrees.
    */
-  scopeOf(unitId: number, today: string): Set<number> {
+  scopeOf(unitId: number, today: string): ReadonlySet<number> {
+    const key = `${unitId}@${today}`;
+    const cached = this.scopes.get(key);
+    if (cached) return cached;
+    const { children, preds } = this.structure(today);
+    const seen = new Set<number>();
+    const stack = this.units.has(unitId) ? [unitId] : [];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const c of children.get(id) ?? []) stack.push(c);
+      for (const p of preds.get(id) ?? []) stack.push(p);
+    }
+    this.scopes.set(key, seen);
+    return seen;
+  }
+
+  /** Units whose structural parent (see structuralVersion) is unitId. */
+  childrenOf(unitId: number, today: string): number[] {
+    return this.structure(today).children.get(unitId) ?? [];
+  }
+
+  // The graph never changes once built (a change loads a new one), so derived indexes are kept.
+  private readonly scopes = new Map<string, Set<number>>();
+  private structureCache: { today: string; children: Map<number, number[]>; preds: Map<number, number[]> } | null = null;
+
+  private structure(today: string) {
+    if (this.structureCache?.today === today) return this.structureCache;
     const children = new Map<number, number[]>();
     for (const u of this.units.values()) {
       const parent = this.structuralVersion(u.id, today)?.parentId;
@@ -169,16 +197,8 @@ export class UnitGraph {
       list.push(e.fromUnitId);
       preds.set(e.toUnitId, list);
     }
-    const seen = new Set<number>();
-    const stack = this.units.has(unitId) ? [unitId] : [];
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      for (const c of children.get(id) ?? []) stack.push(c);
-      for (const p of preds.get(id) ?? []) stack.push(p);
-    }
-    return seen;
+    this.structureCache = { today, children, preds };
+    return this.structureCache;
   }
 
   /** True when making parentId the parent of unitId on date would put unitId above itself. */

@@ -1,0 +1,89 @@
+// Live results of a campaign as the actor may see them: a focus unit (the organiser, or the actor's own
+// unit), its figures rolled up from every participating unit below it (historical units through lineage),
+// each child's figures, and the previous campaign's for comparison.
+import { errors } from '../../core/errors.ts';
+import { todayVN } from '../../core/dates.ts';
+import { surveyPolicy } from '../../core/policy/surveys.ts';
+import { criteriaOf, overall, totalsOf } from '../../core/surveys/results.ts';
+import type { Actor } from '../../core/roles.ts';
+import type { UnitGraph } from '../../core/units/graph.ts';
+import { compareVi } from '../../core/collate.ts';
+import { campaignUnits, findCampaign, findVersion, resultRows } from '../../db/repos/surveys.ts';
+import { definitionOf } from './submit.ts';
+import type { AppServices } from '../context.ts';
+
+export async function loadVisibleCampaign(services: AppServices, actor: Actor, id: number) {
+  const c = await findCampaign(services.database.db, id);
+  if (!c) throw errors.notFound();
+  const participants = await campaignUnits(services.database.db, id);
+  const readable = new Set(surveyPolicy.unitIds(actor, 'results'));
+  const visible = participants.filter((p) => readable.has(p.unit_id));
+  if (!readable.has(c.unit_id) && !visible.length) throw errors.notFound();
+  return { campaign: c, participants, visible, organiserVisible: readable.has(c.unit_id) };
+}
+
+function rollUp(graph: UnitGraph, focus: number, participantIds: Set<number>, today: string): Set<number> {
+  const out = new Set<number>();
+  for (const id of graph.scopeOf(focus, today)) if (participantIds.has(id)) out.add(id);
+  return out;
+}
+
+export async function campaignResults(services: AppServices, actor: Actor, id: number, focusId?: number) {
+  const { campaign, visible, organiserVisible } = await loadVisibleCampaign(services, actor, id);
+  const graph = await services.access.unitGraph();
+  const today = todayVN();
+  const focus = focusId ?? (organiserVisible ? campaign.unit_id : visible[0]!.unit_id);
+  if (!surveyPolicy.can(actor, 'results', focus) || !graph.units.has(focus)) throw errors.notFound();
+  const visibleIds = new Set(visible.map((p) => p.unit_id));
+  const inFocus = rollUp(graph, focus, visibleIds, today);
+  const version = (await findVersion(services.database.db, campaign.questionnaire_version_id))!;
+  const form = definitionOf(version.id, version.definition);
+  const { counts, totals } = await resultRows(services.database.db, id, [...inFocus]);
+  const target = visible.filter((p) => inFocus.has(p.unit_id)).reduce((a, p) => a + (p.target ?? 0), 0);
+  const criteria = criteriaOf(form, counts, inFocus);
+  const tot = totalsOf(totals, inFocus);
+
+  const children = graph.childrenOf(focus, today)
+    .map((cid) => ({ cid, ids: rollUp(graph, cid, inFocus, today) }))
+    .filter((x) => x.ids.size)
+    .map(({ cid, ids }) => {
+      const cTot = totalsOf(totals, ids);
+      const cTarget = visible.filter((p) => ids.has(p.unit_id)).reduce((a, p) => a + (p.target ?? 0), 0);
+      const slug = visible.find((p) => p.unit_id === cid)?.slug ?? null;
+      return {
+        unitId: cid, name: (graph.versionAt(cid, today) ?? graph.structuralVersion(cid, today))!.name, slug,
+        valid: cTot.valid, invalid: cTot.invalid, target: cTarget || null, rate: cTarget ? cTot.valid / cTarget : null,
+        overall: overall(criteriaOf(form, counts, ids)),
+      };
+    })
+    .sort((a, b) => compareVi(a.name, b.name));
+
+  let previous = null;
+  if (campaign.previous_campaign_id) {
+    const prev = await findCampaign(services.database.db, campaign.previous_campaign_id);
+    const prevVersion = prev && (await findVersion(services.database.db, prev.questionnaire_version_id));
+    if (prev && prevVersion) {
+      const prevParticipants = new Set((await campaignUnits(services.database.db, prev.id)).map((p) => p.unit_id));
+      // The same focus, through lineage: last year's communes roll up into this year's.
+      const prevIds = rollUp(graph, focus, prevParticipants, today);
+      const rows = await resultRows(services.database.db, prev.id, [...prevIds]);
+      const prevCriteria = criteriaOf(definitionOf(prevVersion.id, prevVersion.definition), rows.counts, prevIds);
+      previous = {
+        campaignId: prev.id, name: prev.name, period: prev.period, units: prevIds.size,
+        totals: totalsOf(rows.totals, prevIds),
+        criteria: Object.fromEntries(prevCriteria.map((c) => [c.id, { share: c.share, denominator: c.denominator, low: c.low, high: c.high }])),
+        overall: overall(prevCriteria),
+      };
+    }
+  }
+
+  return {
+    campaign: { id: campaign.id, name: campaign.name, period: campaign.period, state: campaign.state, opensOn: campaign.opens_on, closesOn: campaign.closes_on },
+    focus: { unitId: focus, name: (graph.versionAt(focus, today) ?? graph.structuralVersion(focus, today))!.name, units: inFocus.size },
+    totals: { ...tot, target: target || null, rate: target ? tot.valid / target : null },
+    criteria,
+    overall: overall(criteria),
+    children,
+    previous,
+  };
+}

@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['web/src/**/*.{ts,tsx}'],
+    files: ['web/src/**/*.{ts,tsx}', 'src/http/pages/assets/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -16,6 +16,8 @@ import { unitRoutes } from './routes/units/index.ts';
 import { userRoutes } from './routes/users/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
+import { publicSurveyRoutes } from './routes/public/survey.ts';
+import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -50,6 +52,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
+  await app.register(formbody);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
@@ -67,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   userRoutes(app, services);
   auditRoutes(app, services);
   surveyRoutes(app, services);
+  publicSurveyRoutes(app, services);
   await serveConsole(app, config.webDist);
   return app;
 }

@@ -1,0 +1,113 @@
+// The citizen's survey form at a short public URL (/s/<code>): the HTML form (works without JavaScript),
+// its submission as a form post or as JSON from the offline queue, the thank-you page, the script.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import type { AppServices } from '../../../commands/context.ts';
+import { definitionOf, submitOnline } from '../../../commands/surveys/submit.ts';
+import { AppError } from '../../../core/errors.ts';
+import { todayVN } from '../../../core/dates.ts';
+import { acceptance } from '../../../core/surveys/campaign.ts';
+import { t } from '../../../i18n/index.ts';
+import { findBySlug } from '../../../db/repos/surveys.ts';
+import { errorBody } from '../../plugins/errors.ts';
+import { messagePage, surveyFormPage } from '../../pages/survey-form.ts';
+import { SlidingWindow } from './rate-window.ts';
+
+export const FORM_BODY_LIMIT = 64 * 1024;
+const SCRIPT = fs.readFileSync(new URL('../../pages/assets/form.js', import.meta.url), 'utf8');
+const SCRIPT_GZ = zlib.gzipSync(SCRIPT, { level: 9 });
+const SLUG = /^[a-z0-9]{4,12}$/;
+/** Per address and form: generous, since a whole conference may share one Wi-Fi address. */
+const perAddress = new SlidingWindow(10 * 60 * 1000, 120);
+
+/** HTML, gzip-compressed when the browser accepts it (pages are small; this costs well under a millisecond). */
+function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string) {
+  void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(body));
+  return reply.send(body);
+}
+
+const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
+
+export function publicSurveyRoutes(app: FastifyInstance, services: AppServices) {
+  app.get('/s/assets/form.js', async (req, reply) => {
+    void reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(SCRIPT_GZ);
+    return SCRIPT;
+  });
+
+  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+    sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'form.not_found_title'), t(req.lang, 'form.not_found')));
+
+  async function entryOr(req: FastifyRequest) {
+    const slug = (req.params as { slug: string }).slug;
+    if (!SLUG.test(slug)) return null;
+    return (await findBySlug(services.database.db, slug)) ?? null;
+  }
+
+  async function unitName(unitId: number) {
+    const graph = await services.access.unitGraph();
+    return (graph.versionAt(unitId, todayVN()) ?? graph.structuralVersion(unitId, todayVN()))?.name ?? '';
+  }
+
+  app.get('/s/:slug', async (req, reply) => {
+    const entry = await entryOr(req);
+    if (!entry) return notFound(req, reply);
+    const name = await unitName(entry.unit_id);
+    const state = acceptance(entry.state, entry.opens_on, entry.closes_on, todayVN());
+    if (state !== 'accepting') {
+      return sendHtml(req, reply, state === 'not_open_yet' ? 403 : 410, messagePage(req.lang, t(req.lang, `form.${state}_title`), t(req.lang, `form.${state}`, { opens: entry.opens_on.split('-').reverse().join('/') }), name));
+    }
+    const form = definitionOf(entry.version_id, entry.definition);
+    return sendHtml(req, reply, 200, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: name, campaignName: entry.name, form, clientKey: randomUUID() }));
+  });
+
+  app.get('/s/:slug/cam-on', async (req, reply) => {
+    const entry = await entryOr(req);
+    if (!entry) return notFound(req, reply);
+    return sendHtml(req, reply, 200, messagePage(req.lang, t(req.lang, 'form.thanks_title'), t(req.lang, 'form.thanks'), await unitName(entry.unit_id)));
+  });
+
+  app.post('/s/:slug', { bodyLimit: FORM_BODY_LIMIT, config: { public: true } }, async (req, reply) => {
+    const entry = await entryOr(req);
+    if (!entry) {
+      if (wantsJson(req)) return reply.status(404).send(errorBody(new AppError('not_found'), req.lang));
+      return notFound(req, reply);
+    }
+    if (!perAddress.hit(`${req.ip}|${entry.slug}`)) {
+      await sql`update campaign_units set blocked_duplicates = blocked_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);
+      const err = new AppError('rate_limited');
+      if (wantsJson(req)) return reply.status(429).send(errorBody(err, req.lang));
+      return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'form.slow_down_title'), t(req.lang, 'errors.rate_limited')));
+    }
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const json = wantsJson(req);
+    const raw = (json ? body.answers : body) as Record<string, string | string[]> | undefined;
+    const clientKey = String((json ? body.clientKey : body._k) ?? '').slice(0, 64) || null;
+    const answered = req.cookies.ln_sv?.split('.') ?? [];
+    try {
+      const r = await submitOnline(services, { slug: entry.slug, raw: raw && typeof raw === 'object' ? raw : {}, clientKey });
+      // A soft guard: the same browser answering again is counted, not refused (families share phones).
+      if (!r.duplicate && answered.includes(String(entry.campaign_id))) {
+        await sql`update campaign_units set suspected_duplicates = suspected_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);
+      }
+      void reply.setCookie('ln_sv', [...new Set([...answered, String(entry.campaign_id)])].slice(-20).join('.'), {
+        path: '/s/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 400 * 24 * 3600,
+      });
+      if (json) return reply.status(r.duplicate ? 200 : 201).send({ ok: true, duplicate: r.duplicate });
+      return reply.redirect(`/s/${entry.slug}/cam-on${req.lang === 'en' ? '?lang=en' : ''}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (json) return reply.status(err.status).send(errorBody(err, req.lang));
+      if (err.code === 'validation') {
+        const form = definitionOf(entry.version_id, entry.definition);
+        const values = Object.fromEntries(Object.entries(raw ?? {}).filter(([k]) => k !== '_k').map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
+        return sendHtml(req, reply, 400, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? randomUUID(), values, issues: err.fields }));
+      }
+      return sendHtml(req, reply, err.status, messagePage(req.lang, t(req.lang, 'form.closed_title'), t(req.lang, 'form.closed'), await unitName(entry.unit_id)));
+    }
+  });
+}

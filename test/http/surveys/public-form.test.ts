@@ -1,0 +1,98 @@
+// The citizen's form: works as plain HTML, keeps answers on error, never duplicates a retried submission.
+import { beforeAll, expect, it } from 'vitest';
+import { forEachEngine } from '../../helpers/harness.ts';
+import { loadUnitGraph } from '../../../src/db/repos/units.ts';
+import { DEMO } from '../../../src/seed/demo.ts';
+
+const CRITERIA = Array.from({ length: 9 }, (_, i) => `tieu_chi_${i + 1}`);
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const URLENC = { 'content-type': 'application/x-www-form-urlencoded' };
+
+forEachEngine('public survey form', 'demo', (h) => {
+  let slug: string;
+  let campaignId: number;
+  const count = async () => Number((await h.database.db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    const graph = await loadUnitGraph(h.database.db);
+    const row = await h.database.db.selectFrom('campaign_units as cu').innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
+      .select(['cu.slug', 'c.id']).where('c.state', '=', 'open').where('cu.unit_id', '=', graph.idOf(DEMO.thieuHoaCommune)!).executeTakeFirstOrThrow();
+    slug = row.slug;
+    campaignId = row.id;
+  });
+
+  it('serves a plain HTML form in Vietnamese, small, with every question', async () => {
+    const res = await h.app.inject({ method: 'GET', url: `/s/${slug}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.rawPayload.length).toBeLessThan(12 * 1024);
+    const page = (await h.app.inject({ method: 'GET', url: `/s/${slug}` })).body;
+    expect(page).toContain('<html lang="vi">');
+    expect(page).toContain('Công an xã Thiệu Hóa');
+    expect(page).toContain('Phiếu lấy ý kiến đánh giá sự hài lòng');
+    expect(page.match(/type="radio" name="tieu_chi_1"/g)).toHaveLength(5);
+    expect(page).toContain('Chỉ trả lời nếu «Trong năm nay, ông/bà có liên hệ làm việc với Công an không?» là «Có»');
+    const en = (await h.app.inject({ method: 'GET', url: `/s/${slug}?lang=en` })).body;
+    expect(en).toContain('Survey of people&#39;s satisfaction with the police');
+  });
+
+  it('returns the form with a message per question and the answers kept, then accepts it', async () => {
+    const before = await count();
+    const partial = { _k: 'k-1', da_lam_viec: 'khong', tieu_chi_1: '4', gop_y: '<script>alert(1)</script> Cảm ơn' };
+    const bad = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, payload: form(partial) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Vui lòng kiểm tra lại 7 câu trả lời');
+    expect(bad.body).toContain('value="4" checked');
+    expect(bad.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Cảm ơn');
+    expect(bad.body).not.toContain('<script>alert(1)');
+    expect(await count()).toBe(before);
+    const full = { ...partial, ...Object.fromEntries(CRITERIA.map((c) => [c, '3'])) };
+    const ok = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, payload: form(full) });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`/s/${slug}/cam-on`);
+    expect(await count()).toBe(before + 1);
+    const again = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, payload: form(full) });
+    expect(again.statusCode).toBe(303);
+    expect(await count()).toBe(before + 1);
+    const stored = await h.database.db.selectFrom('answers as a').innerJoin('responses as r', 'r.id', 'a.response_id')
+      .select(['a.question_id', 'a.value']).where('r.client_key', '=', 'k-1').execute();
+    expect(stored.find((a) => a.question_id === 'tieu_chi_7')).toBeUndefined();
+    expect(stored.find((a) => a.question_id === 'gop_y')?.value).toBe('<script>alert(1)</script> Cảm ơn');
+  });
+
+  it('takes JSON from the offline queue: a retry with the same key is acknowledged, not duplicated', async () => {
+    const before = await count();
+    const body = { answers: { da_lam_viec: 'co', ...Object.fromEntries(CRITERIA.map((c) => [c, '4'])) }, clientKey: 'offline-key-7' };
+    const first = await h.app.inject({ method: 'POST', url: `/s/${slug}`, payload: body });
+    expect([first.statusCode, first.json()]).toEqual([201, { ok: true, duplicate: false }]);
+    const retry = await h.app.inject({ method: 'POST', url: `/s/${slug}`, payload: body });
+    expect([retry.statusCode, retry.json()]).toEqual([200, { ok: true, duplicate: true }]);
+    expect(await count()).toBe(before + 1);
+    const invalid = await h.app.inject({ method: 'POST', url: `/s/${slug}?lang=en`, payload: { answers: { da_lam_viec: 'maybe' }, clientKey: 'x' } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().fields).toMatchObject({ da_lam_viec: expect.any(String), tieu_chi_1: 'Please answer this question.' });
+  });
+
+  it('counts a second answer from the same browser as a suspected duplicate, and keeps it', async () => {
+    const body = (k: string) => ({ answers: { da_lam_viec: 'khong', ...Object.fromEntries(CRITERIA.map((c) => [c, '3'])) }, clientKey: k });
+    const first = await h.app.inject({ method: 'POST', url: `/s/${slug}`, payload: body('dev-1') });
+    const cookie = first.cookies.find((c) => c.name === 'ln_sv')!;
+    await h.app.inject({ method: 'POST', url: `/s/${slug}`, payload: body('dev-2'), headers: { cookie: `ln_sv=${cookie.value}` } });
+    const cu = await h.database.db.selectFrom('campaign_units').select('suspected_duplicates').where('slug', '=', slug).executeTakeFirstOrThrow();
+    expect(cu.suspected_duplicates).toBe(1);
+  });
+
+  it('answers a clear page for a closed campaign, an unknown code, and an oversized body', async () => {
+    const closed = await h.database.db.selectFrom('campaign_units as cu').innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
+      .select('cu.slug').where('c.state', '=', 'closed').executeTakeFirstOrThrow();
+    const page = await h.app.inject({ method: 'GET', url: `/s/${closed.slug}` });
+    expect(page.statusCode).toBe(410);
+    expect(page.body).toContain('Đợt lấy ý kiến đã kết thúc');
+    const post = await h.app.inject({ method: 'POST', url: `/s/${closed.slug}`, payload: { answers: {}, clientKey: 'z' } });
+    expect([post.statusCode, post.json().code]).toEqual([410, 'survey_closed']);
+    expect((await h.app.inject({ method: 'GET', url: '/s/khongco1' })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/s/<script>' })).statusCode).toBe(404);
+    const big = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, payload: `gop_y=${'a'.repeat(70_000)}` });
+    expect(big.statusCode).toBe(413);
+  });
+});

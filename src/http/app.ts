@@ -23,7 +23,7 @@ import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 export const BODY_LIMIT = 1024 * 1024;
 
 export interface BuildOptions {
-  config: Pick<Config, 'trustProxy' | 'logLevel' | 'webDist'>;
+  config: Pick<Config, 'trustProxy' | 'logLevel' | 'webDist'> & { publicUrl?: string | null };
   services: AppServices;
   lifecycle?: Lifecycle;
   /** Tests and benchmarks pass false to keep output quiet. */
@@ -70,7 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   userRoutes(app, services);
   auditRoutes(app, services);
   surveyRoutes(app, services);
-  publicSurveyRoutes(app, services);
+  publicSurveyRoutes(app, services, config.publicUrl ?? null);
   await serveConsole(app, config.webDist);
   return app;
 }

@@ -3,6 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../helpers/harness.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
 
 const CRITERIA = Array.from({ length: 9 }, (_, i) => `tieu_chi_${i + 1}`);
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -94,5 +96,23 @@ forEachEngine('public survey form', 'demo', (h) => {
     expect((await h.app.inject({ method: 'GET', url: '/s/<script>' })).statusCode).toBe(404);
     const big = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, payload: `gop_y=${'a'.repeat(70_000)}` });
     expect(big.statusCode).toBe(413);
+  });
+});
+
+forEachEngine('survey QR codes', 'demo', (h) => {
+  it('gives the form address as SVG and PNG QR codes, and 404 for an unknown code', async () => {
+    const { slug } = await h.database.db.selectFrom('campaign_units').select('slug').limit(1).executeTakeFirstOrThrow();
+    const svg = await h.app.inject({ method: 'GET', url: `/s/${slug}/qr.svg`, headers: { host: 'langnghe.example.vn' } });
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body.startsWith('<svg')).toBe(true);
+    const png = await h.app.inject({ method: 'GET', url: `/s/${slug}/qr.png`, headers: { host: 'langnghe.example.vn' } });
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    // Read it back as a phone would: the code must carry the form's address.
+    const image = PNG.sync.read(png.rawPayload);
+    const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+    expect(decoded?.data).toBe(`http://langnghe.example.vn/s/${slug}`);
+    expect((await h.app.inject({ method: 'GET', url: '/s/khongco1/qr.svg' })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: `/s/${slug}/qr.gif` })).statusCode).toBe(404);
   });
 });

@@ -15,6 +15,7 @@ import { findBySlug } from '../../../db/repos/surveys.ts';
 import { errorBody } from '../../plugins/errors.ts';
 import { messagePage, surveyFormPage } from '../../pages/survey-form.ts';
 import { SlidingWindow } from './rate-window.ts';
+import QRCode from 'qrcode';
 
 export const FORM_BODY_LIMIT = 64 * 1024;
 const SCRIPT = fs.readFileSync(new URL('../../pages/assets/form.js', import.meta.url), 'utf8');
@@ -32,15 +33,43 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body
 
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
 
-export function publicSurveyRoutes(app: FastifyInstance, services: AppServices) {
+/** The form's absolute address for QR codes: PUBLIC_URL when set, otherwise the address the request came to. */
+function formUrl(req: FastifyRequest, publicUrl: string | null, slug: string) {
+  const base = publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  return `${base.replace(/\/$/, '')}/s/${slug}`;
+}
+
+export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, publicUrl: string | null = null) {
+  const qrCache = new Map<string, string | Buffer>();
+  app.get('/s/:slug/qr.:format', async (req, reply) => {
+    const { format } = req.params as { format: string };
+    const entry = (format === 'svg' || format === 'png') ? await entryOr(req) : null;
+    if (!entry) return notFound(req, reply);
+    const url = formUrl(req, publicUrl, entry.slug);
+    const key = `${format}|${url}`;
+    let out = qrCache.get(key);
+    if (!out) {
+      // Error correction M survives a printed code with a little damage; a quiet zone of 4 modules as the standard asks.
+      out = format === 'svg'
+        ? await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
+        : await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 1024 });
+      if (qrCache.size > 5000) qrCache.clear();
+      qrCache.set(key, out);
+    }
+    void reply.header('cache-control', 'public, max-age=3600');
+    if (format === 'png') void reply.header('content-disposition', `inline; filename="qr-${entry.slug}.png"`);
+    return reply.type(format === 'svg' ? 'image/svg+xml' : 'image/png').send(out);
+  });
+
   app.get('/s/assets/form.js', async (req, reply) => {
     void reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').header('vary', 'accept-encoding');
     if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(SCRIPT_GZ);
     return SCRIPT;
   });
 
-  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
-    sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'form.not_found_title'), t(req.lang, 'form.not_found')));
+  function notFound(req: FastifyRequest, reply: FastifyReply) {
+    return sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'form.not_found_title'), t(req.lang, 'form.not_found')));
+  }
 
   async function entryOr(req: FastifyRequest) {
     const slug = (req.params as { slug: string }).slug;

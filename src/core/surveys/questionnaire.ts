@@ -61,8 +61,10 @@ export interface Questionnaire {
 }
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'text', 'long_text', 'integer', 'decimal', 'note'];
-const ID = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
-const CODE = /^[A-Za-z0-9_.-]{1,20}$/;
+/** Question and scale ids (also XLSForm names). */
+export const ID = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
+/** Answer codes of choices and scale levels. */
+export const CODE = /^[A-Za-z0-9_.-]{1,20}$/;
 
 export function questionsOf(q: Questionnaire): Question[] {
   return q.sections.flatMap((s) => s.questions);

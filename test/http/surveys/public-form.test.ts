@@ -4,7 +4,10 @@ import { forEachEngine } from '../../helpers/harness.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
 import { PNG } from 'pngjs';
-import jsQR from 'jsqr';
+import { createRequire } from 'node:module';
+
+// jsqr is CommonJS with an ES-style default in its types: load it the CommonJS way.
+const jsQR = createRequire(import.meta.url)('jsqr') as typeof import('jsqr').default;
 
 const CRITERIA = Array.from({ length: 9 }, (_, i) => `tieu_chi_${i + 1}`);
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

@@ -5,6 +5,7 @@ import * as m001 from './migrations/001_foundation.ts';
 import * as m002 from './migrations/002_user_sort_key.ts';
 import * as m003 from './migrations/003_audit_append_only.ts';
 import * as m004 from './migrations/004_surveys.ts';
+import * as m005 from './migrations/005_paper.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '002_user_sort_key': m002,
   '003_audit_append_only': m003,
   '004_surveys': m004,
+  '005_paper': m005,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -159,8 +159,47 @@ export interface CampaignsTable {
   margin_permille: number;
   min_cell: number;
   previous_campaign_id: number | null;
+  /** Share of paper sheets keyed twice by different clerks, in permille (0: none, 1000: all). */
+  double_entry_permille: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+export type BatchState = 'printed' | 'handed_out' | 'returned' | 'keyed';
+export type SheetState = 'printed' | 'awaiting_second' | 'disagreement' | 'keyed';
+export type KeyingStatus = 'valid' | 'blank' | 'spoiled';
+
+export interface PaperBatchesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  sheet_count: number;
+  /** The PaperLayout (documents/paper-form/types.ts) the sheets were printed from, for machine reading later. */
+  layout: string;
+  state: BatchState;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaperSheetsTable {
+  sheet_id: string;
+  batch_id: number;
+  campaign_id: number;
+  unit_id: number;
+  state: SheetState;
+  response_id: number | null;
+}
+
+export interface KeyingsTable {
+  id: Generated<number>;
+  sheet_id: string;
+  round: number;
+  user_id: number;
+  status: KeyingStatus;
+  /** The answers as keyed (JSON), kept to compare double entry. */
+  answers: string;
+  created_at: string;
 }
 
 export interface CampaignUnitsTable {
@@ -228,4 +267,7 @@ export interface DB {
   answers: AnswersTable;
   result_counts: ResultCountsTable;
   result_totals: ResultTotalsTable;
+  paper_batches: PaperBatchesTable;
+  paper_sheets: PaperSheetsTable;
+  keyings: KeyingsTable;
 }

@@ -16,6 +16,7 @@ import { unitRoutes } from './routes/units/index.ts';
 import { userRoutes } from './routes/users/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
+import { paperRoutes } from './routes/surveys/paper.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
@@ -70,6 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   userRoutes(app, services);
   auditRoutes(app, services);
   surveyRoutes(app, services);
+  paperRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
   await serveConsole(app, config.webDist);
   return app;

@@ -26,6 +26,7 @@ export interface Client {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
@@ -33,7 +34,7 @@ export function client(app: FastifyInstance, cookie: string | null, csrf: string
   const headers = (extra?: Record<string, string>) => ({
     ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...extra,
   });
-  const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, extra?: Record<string, string>) =>
+  const send = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body: unknown, extra?: Record<string, string>) =>
     app.inject({
       method, url,
       headers: { ...headers(extra), ...(typeof body === 'string' ? { 'content-type': extra?.['content-type'] ?? 'text/csv' } : {}) },
@@ -44,6 +45,7 @@ export function client(app: FastifyInstance, cookie: string | null, csrf: string
     get: (url, extra) => app.inject({ method: 'GET', url, headers: headers(extra) }),
     post: (url, body, extra) => send('POST', url, body, extra),
     patch: (url, body, extra) => send('PATCH', url, body, extra),
+    put: (url, body, extra) => send('PUT', url, body, extra),
     delete: (url, extra) => app.inject({ method: 'DELETE', url, headers: headers(extra) }),
   };
 }

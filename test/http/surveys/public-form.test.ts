@@ -5,10 +5,9 @@ import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
 import { PNG } from 'pngjs';
 import { createRequire } from 'node:module';
-import type * as JsQRModule from 'jsqr';
 
 // jsqr is CommonJS with an ES-style default in its types: load it the CommonJS way.
-const jsQR = createRequire(import.meta.url)('jsqr') as typeof JsQRModule.default;
+const jsQR = createRequire(import.meta.url)('jsqr') as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 
 const CRITERIA = Array.from({ length: 9 }, (_, i) => `tieu_chi_${i + 1}`);
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

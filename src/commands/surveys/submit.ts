@@ -7,7 +7,9 @@ import { acceptance } from '../../core/surveys/campaign.ts';
 import { checkAnswers, type Answers, type RawAnswers } from '../../core/surveys/answers.ts';
 import { questionsOf, type Questionnaire } from '../../core/surveys/questionnaire.ts';
 import type { ResponseChannel, ResponseStatus } from '../../db/schema.ts';
-import { inTx, type Tx } from '../../db/tx.ts';
+import type { Tx } from '../../db/tx.ts';
+import type { Db } from '../../db/engine.ts';
+import { GroupCommit } from '../../db/group-commit.ts';
 import { findBySlug } from '../../db/repos/surveys.ts';
 import type { AppServices } from '../context.ts';
 
@@ -44,29 +46,71 @@ export interface StoredResponse {
   form: Questionnaire;
 }
 
-/** Writes a response, its answers and the roll-ups inside trx; returns its id, or the earlier one for a repeated client key. */
-export async function storeResponse(trx: Tx, r: StoredResponse): Promise<{ id: number; duplicate: boolean }> {
-  if (r.clientKey) {
-    const earlier = await trx.selectFrom('responses').select('id').where('campaign_id', '=', r.campaignId).where('client_key', '=', r.clientKey).executeTakeFirst();
-    if (earlier) return { id: earlier.id, duplicate: true };
+/**
+ * Writes responses, their answers and the roll-ups inside trx, as few statements as a batch allows: one insert per
+ * response, one for all answers, one upsert per distinct counted value. A client key seen before (in the database
+ * or earlier in the batch) returns the earlier response instead of a new one.
+ */
+export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<{ id: number; duplicate: boolean }[]> {
+  const keyed = items.filter((r) => r.clientKey);
+  const known = new Map<string, number>();
+  if (keyed.length) {
+    const rows = await trx.selectFrom('responses').select(['id', 'campaign_id', 'client_key'])
+      .where('campaign_id', 'in', [...new Set(keyed.map((r) => r.campaignId))])
+      .where('client_key', 'in', keyed.map((r) => r.clientKey!)).execute();
+    for (const row of rows) known.set(`${row.campaign_id}|${row.client_key}`, row.id);
   }
-  const { id } = await trx.insertInto('responses').values({
-    campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, sheet_id: r.sheetId, client_key: r.clientKey, submitted_on: todayVN(),
-  }).returning('id').executeTakeFirstOrThrow();
-  const rows = Object.entries(r.answers).flatMap(([question_id, v]) =>
-    (Array.isArray(v) ? v : [String(v)]).map((value) => ({ response_id: id, question_id, value })));
-  if (rows.length) await trx.insertInto('answers').values(rows).execute();
-  if (r.status === 'valid') {
-    for (const [question_id, value] of countedValues(r.form, r.answers)) {
-      await trx.insertInto('result_counts').values({ campaign_id: r.campaignId, unit_id: r.unitId, question_id, value, n: 1 })
-        .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'question_id', 'value']).doUpdateSet({ n: sql`result_counts.n + 1` }))
-        .execute();
+  const today = todayVN();
+  const out: { id: number; duplicate: boolean }[] = [];
+  const answerRows: { response_id: number; question_id: string; value: string }[] = [];
+  const counts = new Map<string, { campaign_id: number; unit_id: number; question_id: string; value: string; n: number }>();
+  const totals = new Map<string, { campaign_id: number; unit_id: number; channel: ResponseChannel; status: ResponseStatus; n: number }>();
+  for (const r of items) {
+    const dedupeKey = r.clientKey ? `${r.campaignId}|${r.clientKey}` : null;
+    const earlier = dedupeKey ? known.get(dedupeKey) : undefined;
+    if (earlier !== undefined) {
+      out.push({ id: earlier, duplicate: true });
+      continue;
     }
+    const { id } = await trx.insertInto('responses').values({
+      campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, sheet_id: r.sheetId, client_key: r.clientKey, submitted_on: today,
+    }).returning('id').executeTakeFirstOrThrow();
+    if (dedupeKey) known.set(dedupeKey, id);
+    out.push({ id, duplicate: false });
+    for (const [question_id, v] of Object.entries(r.answers)) {
+      for (const value of Array.isArray(v) ? v : [String(v)]) answerRows.push({ response_id: id, question_id, value });
+    }
+    if (r.status === 'valid') {
+      for (const [question_id, value] of countedValues(r.form, r.answers)) {
+        const k = `${r.campaignId}|${r.unitId}|${question_id}|${value}`;
+        const c = counts.get(k) ?? { campaign_id: r.campaignId, unit_id: r.unitId, question_id, value, n: 0 };
+        c.n++;
+        counts.set(k, c);
+      }
+    }
+    const tk = `${r.campaignId}|${r.unitId}|${r.channel}|${r.status}`;
+    const t = totals.get(tk) ?? { campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, n: 0 };
+    t.n++;
+    totals.set(tk, t);
   }
-  await trx.insertInto('result_totals').values({ campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, n: 1 })
-    .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'channel', 'status']).doUpdateSet({ n: sql`result_totals.n + 1` }))
-    .execute();
-  return { id, duplicate: false };
+  for (let i = 0; i < answerRows.length; i += 1000) await trx.insertInto('answers').values(answerRows.slice(i, i + 1000)).execute();
+  const countRows = [...counts.values()];
+  for (let i = 0; i < countRows.length; i += 500) {
+    await trx.insertInto('result_counts').values(countRows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'question_id', 'value']).doUpdateSet({ n: sql`result_counts.n + excluded.n` }))
+      .execute();
+  }
+  if (totals.size) {
+    await trx.insertInto('result_totals').values([...totals.values()])
+      .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'channel', 'status']).doUpdateSet({ n: sql`result_totals.n + excluded.n` }))
+      .execute();
+  }
+  return out;
+}
+
+/** One response: see storeResponses. */
+export async function storeResponse(trx: Tx, r: StoredResponse): Promise<{ id: number; duplicate: boolean }> {
+  return (await storeResponses(trx, [r]))[0]!;
 }
 
 /** The public form's submission: no actor, no identity, no IP stored. */
@@ -78,7 +122,18 @@ export async function submitOnline(services: AppServices, input: { slug: string;
   const form = definitionOf(entry.version_id, entry.definition);
   const { answers, issues } = checkAnswers(form, input.raw);
   if (Object.keys(issues).length) throw errors.validation(issues);
-  return inTx(services.database, (trx) => storeResponse(trx, {
+  return committerFor(services.database).submit({
     campaignId: entry.campaign_id, unitId: entry.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: input.clientKey, answers, form,
-  }));
+  });
+}
+
+// One group committer per database: online submissions that arrive together are written together.
+const committers = new WeakMap<Db, GroupCommit<StoredResponse, { id: number; duplicate: boolean }>>();
+function committerFor(database: Db) {
+  let c = committers.get(database);
+  if (!c) {
+    c = new GroupCommit(database, (trx, _engine, items) => storeResponses(trx, items));
+    committers.set(database, c);
+  }
+  return c;
 }

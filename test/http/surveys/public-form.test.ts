@@ -119,3 +119,28 @@ forEachEngine('survey QR codes', 'demo', (h) => {
     expect((await h.app.inject({ method: 'GET', url: `/s/${slug}/qr.gif` })).statusCode).toBe(404);
   });
 });
+
+forEachEngine('survey submissions under load', 'demo', (h) => {
+  it('writes concurrent submissions together, acknowledges each after commit, and never duplicates a key', async () => {
+    const entries = await h.database.db.selectFrom('campaign_units as cu').innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
+      .select(['cu.slug', 'c.id as campaign_id']).where('c.state', '=', 'open').limit(20).execute();
+    const campaignId = entries[0]!.campaign_id;
+    const count = async (table: 'responses' | 'answers') => Number((await h.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const rollup = async () => Number((await h.database.db.selectFrom('result_totals').select((eb) => eb.fn.sum('n').as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow()).n);
+    const [responses, totals] = [await count('responses'), await rollup()];
+    const answers = { da_lam_viec: 'khong', ...Object.fromEntries(CRITERIA.map((c) => [c, '4'])) };
+    // 120 requests, 100 distinct keys: every 6th repeats an earlier key, some of them in the same batch.
+    const sends = Array.from({ length: 120 }, (_, i) => {
+      const key = i % 6 === 5 ? `load-${i - 1}` : `load-${i}`;
+      return h.app.inject({ method: 'POST', url: `/s/${entries[i % entries.length]!.slug}`, payload: { answers, clientKey: key }, remoteAddress: `10.1.${i % 250}.1` });
+    });
+    const results = await Promise.all(sends);
+    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 200)).toBe(true);
+    expect(results.filter((r) => r.json().duplicate === false)).toHaveLength(100);
+    expect(await count('responses')).toBe(responses + 100);
+    expect(await rollup()).toBe(totals + 100);
+    const orphan = await h.database.db.selectFrom('responses as r').select('r.id').where('r.client_key', 'like', 'load-%')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('answers as a').select('a.response_id').whereRef('a.response_id', '=', 'r.id')))).execute();
+    expect(orphan).toEqual([]);
+  });
+});

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'method_not_allowed'
   | 'survey_closed'
+  | 'xlsform_invalid'
+  | 'import_invalid'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -51,6 +53,8 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   method_not_allowed: 405,
   survey_closed: 410,
+  xlsform_invalid: 400,
+  import_invalid: 400,
   internal: 500,
 };
 
@@ -64,6 +68,8 @@ export interface FieldIssue {
 export interface RowIssue extends FieldIssue {
   line: number;
   field: string;
+  /** For spreadsheets: the sheet the line is on. */
+  sheet?: string;
 }
 
 export class AppError extends Error {

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 import type { AppServices } from '../commands/context.ts';
 import { installErrors } from './plugins/errors.ts';
+import { XLSX_TYPE } from './content-types.ts';
 import { installI18n } from './plugins/i18n.ts';
 import { installAuth } from './plugins/auth.ts';
 import { authRoutes } from './routes/auth/index.ts';
@@ -17,6 +18,7 @@ import { userRoutes } from './routes/users/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
 import { paperRoutes } from './routes/surveys/paper.ts';
+import { xlsformRoutes } from './routes/surveys/xlsform.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
@@ -60,6 +62,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   installErrors(app);
   installI18n(app);
@@ -72,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   auditRoutes(app, services);
   surveyRoutes(app, services);
   paperRoutes(app, services);
+  xlsformRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
   await serveConsole(app, config.webDist);
   return app;

@@ -31,7 +31,7 @@ export function errorBody(err: AppError, lang: Lang) {
     body.fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(lang, v.key, v.params)]));
   }
   if (err.rows) {
-    body.rows = err.rows.map((r) => ({ line: r.line, field: r.field, message: t(lang, r.key, r.params) }));
+    body.rows = err.rows.map((r) => ({ ...(r.sheet !== undefined ? { sheet: r.sheet } : {}), line: r.line, field: r.field, message: t(lang, r.key, r.params) }));
   }
   return body;
 }

@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
 import { paperRoutes } from './routes/surveys/paper.ts';
 import { xlsformRoutes } from './routes/surveys/xlsform.ts';
+import { exportRoutes } from './routes/surveys/export.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
@@ -76,6 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   surveyRoutes(app, services);
   paperRoutes(app, services);
   xlsformRoutes(app, services);
+  exportRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
   await serveConsole(app, config.webDist);
   return app;

@@ -28,16 +28,22 @@ function rollUp(graph: UnitGraph, focus: number, participantIds: Set<number>, to
   return out;
 }
 
-export async function campaignResults(services: AppServices, actor: Actor, id: number, focusId?: number) {
+/** The unit whose figures are asked for (default: the organiser, or the actor's first unit) and the participants below it. */
+export async function resolveFocus(services: AppServices, actor: Actor, id: number, focusId?: number) {
   const { campaign, visible, organiserVisible } = await loadVisibleCampaign(services, actor, id);
   const graph = await services.access.unitGraph();
   const today = todayVN();
   const focus = focusId ?? (organiserVisible ? campaign.unit_id : visible[0]!.unit_id);
   if (!surveyPolicy.can(actor, 'results', focus) || !graph.units.has(focus)) throw errors.notFound();
-  const visibleIds = new Set(visible.map((p) => p.unit_id));
-  const inFocus = rollUp(graph, focus, visibleIds, today);
+  const inFocus = rollUp(graph, focus, new Set(visible.map((p) => p.unit_id)), today);
   const version = (await findVersion(services.database.db, campaign.questionnaire_version_id))!;
   const form = definitionOf(version.id, version.definition);
+  const nameOf = (unitId: number) => (graph.versionAt(unitId, today) ?? graph.structuralVersion(unitId, today))?.name ?? '';
+  return { campaign, visible, graph, today, focus, inFocus, form, nameOf };
+}
+
+export async function campaignResults(services: AppServices, actor: Actor, id: number, focusId?: number) {
+  const { campaign, visible, graph, today, focus, inFocus, form } = await resolveFocus(services, actor, id, focusId);
   const { counts, totals } = await resultRows(services.database.db, id, [...inFocus]);
   const target = visible.filter((p) => inFocus.has(p.unit_id)).reduce((a, p) => a + (p.target ?? 0), 0);
   const criteria = criteriaOf(form, counts, inFocus);

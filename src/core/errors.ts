@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'survey_closed'
   | 'xlsform_invalid'
+  | 'token_required'
+  | 'token_used'
   | 'import_invalid'
   | 'internal';
 
@@ -54,6 +56,8 @@ const STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   survey_closed: 410,
   xlsform_invalid: 400,
+  token_required: 403,
+  token_used: 409,
   import_invalid: 400,
   internal: 500,
 };

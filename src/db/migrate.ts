@@ -6,6 +6,7 @@ import * as m002 from './migrations/002_user_sort_key.ts';
 import * as m003 from './migrations/003_audit_append_only.ts';
 import * as m004 from './migrations/004_surveys.ts';
 import * as m005 from './migrations/005_paper.ts';
+import * as m006 from './migrations/006_tokens.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '003_audit_append_only': m003,
   '004_surveys': m004,
   '005_paper': m005,
+  '006_tokens': m006,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -248,6 +248,15 @@ export interface ResultTotalsTable {
   n: number;
 }
 
+export interface SurveyTokensTable {
+  /** sha256 of the token printed on the card. */
+  token_hash: string;
+  campaign_id: number;
+  unit_id: number;
+  batch_no: number;
+  used_on: string | null;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
@@ -270,4 +279,5 @@ export interface DB {
   paper_batches: PaperBatchesTable;
   paper_sheets: PaperSheetsTable;
   keyings: KeyingsTable;
+  survey_tokens: SurveyTokensTable;
 }

@@ -17,7 +17,7 @@ import { unitRoutes } from './routes/units/index.ts';
 import { userRoutes } from './routes/users/index.ts';
 import { auditRoutes } from './routes/audit/index.ts';
 import { surveyRoutes } from './routes/surveys/index.ts';
-import { paperRoutes } from './routes/surveys/paper.ts';
+import { paperRoutes, tokenRoutes } from './routes/surveys/paper.ts';
 import { xlsformRoutes } from './routes/surveys/xlsform.ts';
 import { exportRoutes } from './routes/surveys/export.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
@@ -76,6 +76,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   auditRoutes(app, services);
   surveyRoutes(app, services);
   paperRoutes(app, services);
+  tokenRoutes(app, services, config.publicUrl ?? null);
   xlsformRoutes(app, services);
   exportRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);

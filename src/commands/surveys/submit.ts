@@ -1,5 +1,6 @@
 // Recording one response: validated against its questionnaire version, written with its answers and the
 // roll-up counts in one transaction. A retry with the same client key returns the first response.
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { AppError, errors } from '../../core/errors.ts';
 import { todayVN } from '../../core/dates.ts';
@@ -44,14 +45,18 @@ export interface StoredResponse {
   clientKey: string | null;
   answers: Answers;
   form: Questionnaire;
+  /** For token campaigns: the hash of the card's token, redeemed in the same transaction. */
+  tokenHash?: string;
 }
+
+export type StoreResult = { id: number; duplicate: boolean } | { tokenUsed: true };
 
 /**
  * Writes responses, their answers and the roll-ups inside trx, as few statements as a batch allows: one insert per
  * response, one for all answers, one upsert per distinct counted value. A client key seen before (in the database
  * or earlier in the batch) returns the earlier response instead of a new one.
  */
-export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<{ id: number; duplicate: boolean }[]> {
+export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<StoreResult[]> {
   const keyed = items.filter((r) => r.clientKey);
   const known = new Map<string, number>();
   if (keyed.length) {
@@ -61,7 +66,7 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
     for (const row of rows) known.set(`${row.campaign_id}|${row.client_key}`, row.id);
   }
   const today = todayVN();
-  const out: { id: number; duplicate: boolean }[] = [];
+  const out: StoreResult[] = [];
   const answerRows: { response_id: number; question_id: string; value: string }[] = [];
   const counts = new Map<string, { campaign_id: number; unit_id: number; question_id: string; value: string; n: number }>();
   const totals = new Map<string, { campaign_id: number; unit_id: number; channel: ResponseChannel; status: ResponseStatus; n: number }>();
@@ -71,6 +76,15 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
     if (earlier !== undefined) {
       out.push({ id: earlier, duplicate: true });
       continue;
+    }
+    if (r.tokenHash) {
+      // Atomic: of two submissions with one card, exactly one updates the row.
+      const used = await trx.updateTable('survey_tokens').set({ used_on: today })
+        .where('token_hash', '=', r.tokenHash).where('campaign_id', '=', r.campaignId).where('used_on', 'is', null).executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) {
+        out.push({ tokenUsed: true });
+        continue;
+      }
     }
     const { id } = await trx.insertInto('responses').values({
       campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, sheet_id: r.sheetId, client_key: r.clientKey, submitted_on: today,
@@ -108,27 +122,36 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
   return out;
 }
 
-/** One response: see storeResponses. */
-export async function storeResponse(trx: Tx, r: StoredResponse): Promise<{ id: number; duplicate: boolean }> {
-  return (await storeResponses(trx, [r]))[0]!;
+/** One response without a token: see storeResponses. */
+export async function storeResponse(trx: Tx, r: Omit<StoredResponse, 'tokenHash'>): Promise<{ id: number; duplicate: boolean }> {
+  return (await storeResponses(trx, [r]))[0] as { id: number; duplicate: boolean };
+}
+
+/** sha256 of a card's token: the database keeps only this. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token.trim().toUpperCase()).digest('hex');
 }
 
 /** The public form's submission: no actor, no identity, no IP stored. */
-export async function submitOnline(services: AppServices, input: { slug: string; raw: RawAnswers; clientKey: string | null }) {
+export async function submitOnline(services: AppServices, input: { slug: string; raw: RawAnswers; clientKey: string | null; token?: string | null }) {
   const entry = await findBySlug(services.database.db, input.slug);
   if (!entry) throw errors.notFound();
   const state = acceptance(entry.state, entry.opens_on, entry.closes_on, todayVN());
   if (state !== 'accepting') throw new AppError('survey_closed', { params: { state } });
+  if (entry.mode === 'token' && !input.token) throw new AppError('token_required');
   const form = definitionOf(entry.version_id, entry.definition);
   const { answers, issues } = checkAnswers(form, input.raw);
   if (Object.keys(issues).length) throw errors.validation(issues);
-  return committerFor(services.database).submit({
+  const r = await committerFor(services.database).submit({
     campaignId: entry.campaign_id, unitId: entry.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: input.clientKey, answers, form,
+    ...(entry.mode === 'token' ? { tokenHash: tokenHash(input.token!) } : {}),
   });
+  if ('tokenUsed' in r) throw new AppError('token_used');
+  return r;
 }
 
 // One group committer per database: online submissions that arrive together are written together.
-const committers = new WeakMap<Db, GroupCommit<StoredResponse, { id: number; duplicate: boolean }>>();
+const committers = new WeakMap<Db, GroupCommit<StoredResponse, StoreResult>>();
 function committerFor(database: Db) {
   let c = committers.get(database);
   if (!c) {

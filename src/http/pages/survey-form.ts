@@ -15,6 +15,8 @@ export interface FormPageInput {
   campaignName: string;
   form: Questionnaire;
   clientKey: string;
+  /** For token campaigns: the card's token, carried through the form. */
+  token?: string | null;
   values?: Record<string, string | string[]>;
   issues?: Record<string, FieldIssue>;
 }
@@ -71,7 +73,7 @@ export function surveyFormPage(input: FormPageInput): string {
   const strings = JSON.stringify(Object.fromEntries(['next', 'back', 'progress', 'saved_offline', 'sending', 'closed', 'required', 'send_failed', 'submit'].map((k) => [k, t(lang, `form.js.${k}`)])));
   const other = lang === 'vi' ? 'en' : 'vi';
   const body = html`<header><p class="unit">${input.unitName}</p><h1>${tx(lang, form.title)}</h1><p class="camp">${input.campaignName}</p>${form.intro ? html`<p>${tx(lang, form.intro)}</p>` : ''}<p class="meta">${t(lang, 'form.anonymous')} <a href="?lang=${other}" lang="${other}">${t(other, 'form.switch_lang')}</a></p></header>${summary}
-<form method="post" action="/s/${input.slug}${lang === 'en' ? '?lang=en' : ''}" novalidate id="f" data-slug="${input.slug}" data-t="${strings}"><input type="hidden" name="_k" value="${input.clientKey}">
+<form method="post" action="/s/${input.slug}${lang === 'en' ? '?lang=en' : ''}" novalidate id="f" data-slug="${input.slug}" data-t="${strings}"><input type="hidden" name="_k" value="${input.clientKey}">${input.token ? html`<input type="hidden" name="_t" value="${input.token}">` : ''}
 ${form.sections.map((s) => html`<section><h2>${tx(lang, s.title)}</h2>${s.questions.map((q) => {
     n++;
     const c = conds.get(q.id);

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppServices } from '../../../commands/context.ts';
 import { definitionOf, submitOnline } from '../../../commands/surveys/submit.ts';
+import { tokenStatus } from '../../../commands/surveys/tokens.ts';
 import { AppError } from '../../../core/errors.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { acceptance } from '../../../core/surveys/campaign.ts';
@@ -90,8 +91,35 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
     if (state !== 'accepting') {
       return sendHtml(req, reply, state === 'not_open_yet' ? 403 : 410, messagePage(req.lang, t(req.lang, `form.${state}_title`), t(req.lang, `form.${state}`, { opens: entry.opens_on.split('-').reverse().join('/') }), name));
     }
+    let token: string | null = null;
+    if (entry.mode === 'token') {
+      token = String((req.query as Record<string, unknown>).t ?? '').slice(0, 20) || null;
+      const problem = token ? await tokenProblem(token, entry.slug) : 'token_required';
+      if (problem) return tokenPage(req, reply, problem, name);
+    }
     const form = definitionOf(entry.version_id, entry.definition);
-    return sendHtml(req, reply, 200, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: name, campaignName: entry.name, form, clientKey: randomUUID() }));
+    return sendHtml(req, reply, 200, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: name, campaignName: entry.name, form, clientKey: randomUUID(), token }));
+  });
+
+  /** Why a card's token cannot open this form, or null when it can. */
+  async function tokenProblem(token: string, slug: string): Promise<'token_unknown' | 'token_used' | null> {
+    const s = await tokenStatus(services, token);
+    if (s.state === 'unknown' || s.slug !== slug) return 'token_unknown';
+    return s.state === 'used' ? 'token_used' : null;
+  }
+
+  function tokenPage(req: FastifyRequest, reply: FastifyReply, problem: 'token_required' | 'token_unknown' | 'token_used', unit?: string) {
+    const status = problem === 'token_used' ? 409 : problem === 'token_required' ? 403 : 404;
+    return sendHtml(req, reply, status, messagePage(req.lang, t(req.lang, `form.${problem}_title`), t(req.lang, `form.${problem}`), unit));
+  }
+
+  // The address on a printed card: opens the form of its unit with the token.
+  app.get('/t/:token', async (req, reply) => {
+    const token = String((req.params as { token: string }).token).slice(0, 20);
+    const s = await tokenStatus(services, token);
+    if (s.state === 'unknown') return tokenPage(req, reply, 'token_unknown');
+    if (s.state === 'used') return tokenPage(req, reply, 'token_used');
+    return reply.redirect(`/s/${s.slug}?t=${encodeURIComponent(token.toUpperCase())}`, 302);
   });
 
   app.get('/s/:slug/cam-on', async (req, reply) => {
@@ -116,9 +144,10 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
     const json = wantsJson(req);
     const raw = (json ? body.answers : body) as Record<string, string | string[]> | undefined;
     const clientKey = String((json ? body.clientKey : body._k) ?? '').slice(0, 64) || null;
+    const token = String((json ? body.token : body._t) ?? '').slice(0, 20) || null;
     const answered = req.cookies.ln_sv?.split('.') ?? [];
     try {
-      const r = await submitOnline(services, { slug: entry.slug, raw: raw && typeof raw === 'object' ? raw : {}, clientKey });
+      const r = await submitOnline(services, { slug: entry.slug, raw: raw && typeof raw === 'object' ? raw : {}, clientKey, token });
       // A soft guard: the same browser answering again is counted, not refused (families share phones).
       if (!r.duplicate && answered.includes(String(entry.campaign_id))) {
         await sql`update campaign_units set suspected_duplicates = suspected_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);
@@ -134,8 +163,9 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
       if (err.code === 'validation') {
         const form = definitionOf(entry.version_id, entry.definition);
         const values = Object.fromEntries(Object.entries(raw ?? {}).filter(([k]) => k !== '_k').map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
-        return sendHtml(req, reply, 400, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? randomUUID(), values, issues: err.fields }));
+        return sendHtml(req, reply, 400, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? randomUUID(), token, values, issues: err.fields }));
       }
+      if (err.code === 'token_used' || err.code === 'token_required') return tokenPage(req, reply, err.code, await unitName(entry.unit_id));
       return sendHtml(req, reply, err.status, messagePage(req.lang, t(req.lang, 'form.closed_title'), t(req.lang, 'form.closed'), await unitName(entry.unit_id)));
     }
   });

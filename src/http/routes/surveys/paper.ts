@@ -1,7 +1,9 @@
-// Paper forms: batches (create, PDF, state), keying of sheets (once, or twice with resolution).
+// Paper forms: batches (create, PDF, state), keying of sheets (once, or twice with resolution); token cards.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
+import { createTokenBatch, TOKEN_BATCH_MAX } from '../../../commands/surveys/tokens.ts';
+import { renderTokenCards } from '../../../documents/token-cards/render.ts';
 import { BATCH_MAX, createBatch, keySheet, loadBatch, loadSheet, resolveSheet, setBatchState } from '../../../commands/surveys/paper.ts';
 import { loadVisibleCampaign } from '../../../commands/surveys/results.ts';
 import { errors } from '../../../core/errors.ts';
@@ -132,5 +134,32 @@ export function paperRoutes(app: FastifyInstance, services: AppServices) {
     const rows = await services.database.db.selectFrom('paper_sheets').select(['sheet_id', 'unit_id'])
       .where('campaign_id', '=', campaign.id).where('state', '=', 'disagreement').where('unit_id', 'in', unitIds).orderBy('sheet_id').limit(500).execute();
     return { sheets: rows.map((r) => ({ sheetId: r.sheet_id, unitId: r.unit_id })) };
+  });
+}
+
+const TokenBody = z.object({ unitId: Id, count: z.number().int().min(1).max(TOKEN_BATCH_MAX) }).strict();
+
+/** Single-use cards: made and printed in one step (the tokens are not kept, only their hashes). */
+export function tokenRoutes(app: FastifyInstance, services: AppServices, publicUrl: string | null) {
+  app.post('/api/campaigns/:id/token-batches', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const body = parseWith(TokenBody, req.body);
+    const r = await createTokenBatch(ctx, idOr404(req.params), body.unitId, body.count);
+    const graph = await services.access.unitGraph();
+    const unitName = (graph.versionAt(body.unitId, todayVN()) ?? graph.structuralVersion(body.unitId, todayVN()))!.name;
+    const base = (publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`).replace(/\/$/, '');
+    const pdf = await renderTokenCards(r.tokens.map((token) => ({ token, url: `${base}/t/${token}` })), { unitName, campaignName: r.campaignName });
+    return reply.status(201).type('application/pdf').header('content-disposition', `attachment; filename="the-${r.slug}-${r.batchNo}.pdf"`).send(pdf);
+  });
+
+  app.get('/api/campaigns/:id/tokens', async (req) => {
+    const ctx = requireActor(req, services);
+    const { campaign, visible } = await loadVisibleCampaign(services, ctx.actor, idOr404(req.params));
+    const unitIds = visible.map((p) => p.unit_id);
+    if (!unitIds.length) return { units: [] };
+    const rows = await services.database.db.selectFrom('survey_tokens')
+      .select((eb) => ['unit_id', eb.fn.countAll<number>().as('issued'), eb.fn.count<number>('used_on').as('used')])
+      .where('campaign_id', '=', campaign.id).where('unit_id', 'in', unitIds).groupBy('unit_id').execute();
+    return { units: rows.map((r) => ({ unitId: r.unit_id, issued: Number(r.issued), used: Number(r.used) })) };
   });
 }

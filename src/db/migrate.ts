@@ -7,6 +7,7 @@ import * as m003 from './migrations/003_audit_append_only.ts';
 import * as m004 from './migrations/004_surveys.ts';
 import * as m005 from './migrations/005_paper.ts';
 import * as m006 from './migrations/006_tokens.ts';
+import * as m007 from './migrations/007_imports.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '004_surveys': m004,
   '005_paper': m005,
   '006_tokens': m006,
+  '007_imports': m007,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -257,6 +257,23 @@ export interface SurveyTokensTable {
   used_on: string | null;
 }
 
+export type ImportState = 'uploaded' | 'importing' | 'done' | 'failed';
+
+export interface ResponseImportsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_id: number;
+  user_id: number;
+  filename: string | null;
+  /** The parsed file: {header, rows} as JSON. Removed once imported. */
+  content: string;
+  total: number;
+  state: ImportState;
+  imported: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
@@ -280,4 +297,5 @@ export interface DB {
   paper_sheets: PaperSheetsTable;
   keyings: KeyingsTable;
   survey_tokens: SurveyTokensTable;
+  response_imports: ResponseImportsTable;
 }

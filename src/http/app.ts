@@ -20,6 +20,7 @@ import { surveyRoutes } from './routes/surveys/index.ts';
 import { paperRoutes, tokenRoutes } from './routes/surveys/paper.ts';
 import { xlsformRoutes } from './routes/surveys/xlsform.ts';
 import { exportRoutes } from './routes/surveys/export.ts';
+import { importRoutes } from './routes/surveys/imports.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
@@ -79,6 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   tokenRoutes(app, services, config.publicUrl ?? null);
   xlsformRoutes(app, services);
   exportRoutes(app, services);
+  importRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
   await serveConsole(app, config.webDist);
   return app;

@@ -24,7 +24,7 @@ forEachEngine('response imports', 'demo', (h) => {
 
   it('imports a Google Forms export (labels as headers and answers), suggesting the mapping', async () => {
     const header = ['Dấu thời gian', form.sections[0]!.questions[0]!.label.vi, ...criteria.map((q) => q.label.vi)];
-    const rows = Array.from({ length: 30 }, (_, i) => ['2026/11/20 9:00:00', i % 2 ? 'Có' : 'Không', ...criteria.map((q, j) => (q.id === 'tieu_chi_7' && i % 2 === 0 ? '' : LEVEL[(['4', '3', '3', '2'] as const)[(i + j) % 4]]))]);
+    const rows = Array.from({ length: 30 }, (_, i) => ['2026/11/20 9:00:00', i % 2 ? 'Có' : 'Không', ...criteria.map((q, j) => (q.id === 'tieu_chi_7' && i % 2 === 0 ? '' : LEVEL[(['4', '3', '3', '2'] as const)[(i + j) % 4]!]))]);
     const csv = [header, ...rows].map((r) => r.map((c) => `"${c}"`).join(',')).join('\n');
     const up = await clerk.post(`/api/campaigns/${campaignId}/imports?unitId=${commune}&filename=google.csv`, csv);
     expect(up.statusCode).toBe(201);

@@ -76,3 +76,23 @@ export async function resultRows(q: Q, campaignId: number, unitIds: number[]) {
   ]);
   return { counts, totals };
 }
+
+/**
+ * Counts of criterion answers by the value of one demographic question, from the raw answers (on demand:
+ * breakdowns are asked for rarely; the headline figures come from the roll-ups).
+ */
+export async function breakdownRows(q: Q, campaignId: number, unitIds: number[], demographic: string, criteria: string[]) {
+  if (!unitIds.length || !criteria.length) return { counts: [], sizes: [] };
+  const base = q.selectFrom('answers as d')
+    .innerJoin('responses as r', 'r.id', 'd.response_id')
+    .where('r.campaign_id', '=', campaignId).where('r.unit_id', 'in', unitIds).where('r.status', '=', 'valid')
+    .where('d.question_id', '=', demographic);
+  const [counts, sizes] = await Promise.all([
+    base.innerJoin('answers as a', 'a.response_id', 'd.response_id')
+      .where('a.question_id', 'in', criteria)
+      .select((eb) => ['d.value as group', 'a.question_id', 'a.value', eb.fn.countAll<number>().as('n')])
+      .groupBy(['d.value', 'a.question_id', 'a.value']).execute(),
+    base.select((eb) => ['d.value as group', eb.fn.countAll<number>().as('n')]).groupBy('d.value').execute(),
+  ]);
+  return { counts, sizes };
+}

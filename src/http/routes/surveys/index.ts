@@ -3,18 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../../../commands/context.ts';
 import { createQuestionnaire, publishVersion, saveDraft } from '../../../commands/surveys/questionnaires.ts';
 import { createCampaign, setTargets, transitionCampaign } from '../../../commands/surveys/campaigns.ts';
-import { campaignResults, loadVisibleCampaign } from '../../../commands/surveys/results.ts';
+import { campaignResults, loadVisibleCampaign, resolveFocus } from '../../../commands/surveys/results.ts';
+import { breakdown } from '../../../core/surveys/breakdown.ts';
+import { questionsOf } from '../../../core/surveys/questionnaire.ts';
 import { errors } from '../../../core/errors.ts';
 import { surveyPolicy } from '../../../core/policy/surveys.ts';
 import { actionsFrom, type CampaignAction } from '../../../core/surveys/campaign.ts';
 import { sampleSize } from '../../../core/surveys/stats.ts';
 import { defaultQuestionnaire } from '../../../core/surveys/template.ts';
 import type { Questionnaire } from '../../../core/surveys/questionnaire.ts';
-import { findQuestionnaire, listQuestionnaires, listVisibleCampaigns, versionsOf } from '../../../db/repos/surveys.ts';
+import { breakdownRows, findQuestionnaire, listQuestionnaires, listVisibleCampaigns, versionsOf } from '../../../db/repos/surveys.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParam } from '../units/schema.ts';
-import { CreateCampaignBody, CreateQuestionnaireBody, DraftBody, ResultsQuery, SampleSizeQuery, TargetsBody, TransitionBody } from './schema.ts';
+import { BreakdownQuery, CreateCampaignBody, CreateQuestionnaireBody, DraftBody, ResultsQuery, SampleSizeQuery, TargetsBody, TransitionBody } from './schema.ts';
 
 const idOr404 = (params: unknown) => {
   const r = IdParam.safeParse(params);
@@ -127,6 +129,21 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
     const id = idOr404(req.params);
     const q = parseWith(ResultsQuery, req.query);
     return campaignResults(services, ctx.actor, id, q.unit);
+  });
+
+  app.get('/api/campaigns/:id/breakdown', async (req) => {
+    const ctx = requireActor(req, services);
+    const id = idOr404(req.params);
+    const q = parseWith(BreakdownQuery, req.query);
+    const f = await resolveFocus(services, ctx.actor, id, q.unit);
+    const question = questionsOf(f.form).find((x) => x.id === q.by && x.demographic && x.type === 'single');
+    if (!question) throw errors.field('by', 'survey.not_demographic');
+    const criteria = questionsOf(f.form).filter((x) => x.type === 'rating').map((x) => x.id);
+    const rows = await breakdownRows(services.database.db, id, [...f.inFocus], q.by, criteria);
+    return {
+      by: { id: question.id, label: question.label }, minCell: f.campaign.min_cell, focus: { unitId: f.focus, name: f.nameOf(f.focus) },
+      groups: breakdown(f.form, q.by, f.campaign.min_cell, rows.sizes.map((s) => ({ group: s.group, n: Number(s.n) })), rows.counts.map((c) => ({ ...c, n: Number(c.n) }))),
+    };
   });
 
   app.get('/api/sample-size', async (req) => {

@@ -66,3 +66,4 @@ export const TargetsBody = z.object({
 }).strict();
 export const ResultsQuery = z.object({ unit: z.coerce.number().pipe(Id).optional(), lang: z.string().optional() });
 export const SampleSizeQuery = z.object({ population: z.coerce.number().int().min(0).max(100_000_000), margin: z.coerce.number().min(0.001).max(0.5).default(0.05), lang: z.string().optional() });
+export const BreakdownQuery = z.object({ unit: z.coerce.number().pipe(Id).optional(), by: z.string().max(40), lang: z.string().optional() });

@@ -11,6 +11,9 @@ import { Shell } from './Shell.tsx';
 import { UnitsScreen } from './units/UnitsScreen.tsx';
 import { UsersScreen } from './users/UsersScreen.tsx';
 import { AuditScreen } from './audit/AuditScreen.tsx';
+import { SurveysScreen } from './surveys/SurveysScreen.tsx';
+import { CampaignScreen } from './surveys/CampaignScreen.tsx';
+import { QuestionnaireScreen } from './surveys/QuestionnaireScreen.tsx';
 import { ErrorBanner } from './ui/Alert.tsx';
 
 type State = { kind: 'loading' } | { kind: 'anon' } | { kind: 'error'; error: unknown } | { kind: 'in'; me: Me };
@@ -75,6 +78,12 @@ function Screen({ me }: { me: Me }) {
   const { path } = useRoute();
   const unit = /^\/units\/(\d+)$/.exec(path);
   if (path === '/' || path === '/units' || unit) return <UnitsScreen selectedId={unit ? Number(unit[1]) : null} />;
+  // Surveys are readable with any role (src/core/policy/surveys.ts): campaigns, results, questionnaires.
+  const campaign = /^\/surveys\/campaigns\/(\d+)(\/results)?$/.exec(path);
+  const questionnaire = /^\/surveys\/questionnaires\/(\d+)$/.exec(path);
+  if (path === '/surveys') return <SurveysScreen />;
+  if (campaign) return <CampaignScreen key={campaign[1]} id={Number(campaign[1])} view={campaign[2] ? 'results' : 'units'} />;
+  if (questionnaire) return <QuestionnaireScreen key={questionnaire[1]} id={Number(questionnaire[1])} />;
   if (path === '/users' && me.can.readUsers) return <UsersScreen />;
   if (path === '/audit' && me.can.readAudit) return <AuditScreen />;
   if (path === '/password') return <ChangePassword />;

@@ -35,7 +35,7 @@ export function listenSession(fn: (e: SessionEvent) => void) {
 }
 
 /** Calls the API; resolves with the parsed JSON (or text), rejects with ApiError. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: string | undefined;
   if (method !== 'GET') {

@@ -1,4 +1,4 @@
-// A tiny router over the History API: four screens under /console/ do not need a routing library.
+// A tiny router over the History API: a handful of screens under /console/ do not need a routing library.
 import { useSyncExternalStore } from 'react';
 
 export const BASE = '/console';

@@ -91,3 +91,142 @@ export interface AuditEvent {
   userAgent: string | null;
   hash: string;
 }
+
+// Surveys (src/http/routes/surveys/index.ts; the questionnaire is src/core/surveys/questionnaire.ts).
+
+export interface LocalText {
+  vi: string;
+  en?: string;
+}
+
+export interface SurveyChoice {
+  code: string;
+  label: LocalText;
+}
+
+export interface SurveyScale {
+  id: string;
+  levels: SurveyChoice[];
+  satisfied: string[];
+  noOpinion: SurveyChoice | null;
+}
+
+export interface SurveyQuestion {
+  id: string;
+  type: 'single' | 'multiple' | 'rating' | 'text' | 'long_text' | 'integer' | 'decimal' | 'note';
+  label: LocalText;
+  hint?: LocalText;
+  required: boolean;
+  choices?: SurveyChoice[];
+  scale?: string;
+  criterion?: boolean;
+  demographic?: boolean;
+  relevant?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+}
+
+export interface QuestionnaireDefinition {
+  title: LocalText;
+  intro?: LocalText;
+  scales: SurveyScale[];
+  sections: { id: string; title: LocalText; questions: SurveyQuestion[] }[];
+}
+
+export type VersionStatus = 'draft' | 'published';
+
+export interface QuestionnaireVersion {
+  id: number;
+  version: number;
+  status: VersionStatus;
+  title: string;
+  publishedAt: string | null;
+}
+
+export interface QuestionnaireRow {
+  id: number;
+  code: string;
+  unitId: number;
+  versions: QuestionnaireVersion[];
+}
+
+export interface QuestionnaireDetail extends QuestionnaireRow {
+  allowed: string[];
+  versions: (QuestionnaireVersion & { definition: QuestionnaireDefinition })[];
+}
+
+export type CampaignState = 'draft' | 'open' | 'closed' | 'archived';
+export type CampaignAction = 'open' | 'close' | 'reopen' | 'archive';
+
+export interface CampaignRow {
+  id: number;
+  name: string;
+  period: string;
+  state: CampaignState;
+  unitId: number;
+  opensOn: string;
+  closesOn: string;
+  mode: 'open' | 'token';
+}
+
+export interface Participant {
+  unitId: number;
+  name: string | null;
+  slug: string;
+  formPath: string;
+  population: number | null;
+  target: number | null;
+  suspectedDuplicates: number;
+  blockedDuplicates: number;
+}
+
+export interface CampaignDetail extends CampaignRow {
+  questionnaireVersionId: number;
+  channels: string[];
+  marginPermille: number;
+  minCell: number;
+  previousCampaignId: number | null;
+  actions: CampaignAction[];
+  participants: Participant[];
+}
+
+/** Satisfied answers over valid answers (no-opinion left out), with the Wilson 95% interval. */
+export interface Share {
+  satisfied: number;
+  denominator: number;
+  share: number | null;
+  low?: number | null;
+  high?: number | null;
+}
+
+export interface CriterionResult extends Share {
+  id: string;
+  label: LocalText;
+  levels: { code: string; label: LocalText; n: number; satisfied: boolean }[];
+  noOpinion: number;
+}
+
+export interface ResponseTotals {
+  valid: number;
+  invalid: number;
+  byChannel: Record<string, number>;
+}
+
+export interface CampaignResults {
+  campaign: { id: number; name: string; period: string; state: CampaignState; opensOn: string; closesOn: string };
+  focus: { unitId: number; name: string; units: number };
+  totals: ResponseTotals & { target: number | null; rate: number | null };
+  criteria: CriterionResult[];
+  overall: Share;
+  children: { unitId: number; name: string; slug: string | null; valid: number; invalid: number; target: number | null; rate: number | null; overall: Share }[];
+  previous: null | {
+    campaignId: number;
+    name: string;
+    period: string;
+    units: number;
+    totals: ResponseTotals;
+    criteria: Record<string, { share: number | null; denominator: number; low: number | null; high: number | null }>;
+    overall: Share;
+  };
+}

@@ -10,6 +10,7 @@ import { findUserById } from '../../../db/repos/users.ts';
 import { unitPolicy } from '../../../core/policy/units.ts';
 import { userPolicy } from '../../../core/policy/users.ts';
 import { auditPolicy } from '../../../core/policy/audit.ts';
+import { surveyPolicy } from '../../../core/policy/surveys.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import { parseWith } from '../../validate.ts';
@@ -60,6 +61,8 @@ export function authRoutes(app: FastifyInstance, services: AppServices) {
         readUsers: userPolicy.unitIds(ctx.actor, 'read').length > 0,
         readAudit: auditPolicy.unitIds(ctx.actor, 'read').length > 0,
         exportUnits: unitPolicy.unitIds(ctx.actor, 'export').length > 0,
+        manageSurveys: surveyPolicy.unitIds(ctx.actor, 'manage').length > 0,
+        enterSurveys: surveyPolicy.unitIds(ctx.actor, 'enter').length > 0,
       },
     };
   });

@@ -109,7 +109,13 @@
       });
     });
   }
-  f.addEventListener('change', function () { refresh(); save(DRAFT, { k: key, a: answers() }); });
+  f.addEventListener('change', function (e) {
+    // An answer clears that question's error.
+    var q = e.target.closest && e.target.closest('.q');
+    if (q && answered(q)) { q.classList.remove('has-err'); var err = q.querySelector('.err'); if (err) err.parentNode.removeChild(err); }
+    refresh();
+    save(DRAFT, { k: key, a: answers() });
+  });
   f.addEventListener('input', function () { save(DRAFT, { k: key, a: answers() }); });
   refresh();
 

@@ -19,7 +19,11 @@ export interface Me {
   user: User;
   grants: { role: Role; unitId: number; unitName: string | null }[];
   csrfToken: string;
-  can: { manageUnits: boolean; manageUsers: boolean; readUsers: boolean; readAudit: boolean; exportUnits: boolean };
+  can: {
+    manageUnits: boolean; manageUsers: boolean; readUsers: boolean; readAudit: boolean; exportUnits: boolean;
+    /** Survey roles somewhere in scope (src/core/policy/surveys.ts): organise campaigns; key paper sheets. */
+    manageSurveys?: boolean; enterSurveys?: boolean;
+  };
 }
 
 export interface UnitNode {
@@ -187,6 +191,8 @@ export interface CampaignDetail extends CampaignRow {
   marginPermille: number;
   minCell: number;
   previousCampaignId: number | null;
+  /** Share of paper sheets keyed twice, in ‰ (when the server sends it). */
+  doubleEntryPermille?: number;
   actions: CampaignAction[];
   participants: Participant[];
 }
@@ -218,8 +224,10 @@ export interface CampaignResults {
   focus: { unitId: number; name: string; units: number };
   totals: ResponseTotals & { target: number | null; rate: number | null };
   criteria: CriterionResult[];
+  /** The questionnaire's headline criterion (one answer per form, so its interval is honest), if it marks one. */
+  headline: CriterionResult | null;
   overall: Share;
-  children: { unitId: number; name: string; slug: string | null; valid: number; invalid: number; target: number | null; rate: number | null; overall: Share }[];
+  children: { unitId: number; name: string; slug: string | null; valid: number; invalid: number; target: number | null; rate: number | null; overall: Share; headline: Share | null }[];
   previous: null | {
     campaignId: number;
     name: string;
@@ -229,4 +237,42 @@ export interface CampaignResults {
     criteria: Record<string, { share: number | null; denominator: number; low: number | null; high: number | null }>;
     overall: Share;
   };
+}
+
+// Paper forms (src/http/routes/surveys/paper.ts).
+
+export type BatchState = 'printed' | 'handed_out' | 'returned' | 'keyed';
+export type SheetState = 'printed' | 'awaiting_second' | 'disagreement' | 'keyed';
+export type KeyingStatus = 'valid' | 'blank' | 'spoiled';
+/** One answer as the API takes it: a code, codes, or text (numbers typed as text). */
+export type AnswerInput = string | string[];
+
+export interface PaperBatch {
+  id: number;
+  unitId: number;
+  sheetCount: number;
+  state: BatchState;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sheets: Partial<Record<SheetState, number>>;
+}
+
+export interface PaperSheet {
+  sheetId: string;
+  state: SheetState;
+  campaignId: number;
+  campaignName: string;
+  unitId: number;
+  unitName: string;
+  definition: QuestionnaireDefinition;
+  /** Both keyings, only for a manager on a disagreement. */
+  keyings: { round: number; status: KeyingStatus; answers: Record<string, string | number | string[]> }[];
+  nextRound: 1 | 2 | null;
+}
+
+export interface KeyingResult {
+  sheetId: string;
+  round?: number;
+  outcome: 'stored' | 'awaiting_second' | 'disagreement';
 }

@@ -4,7 +4,7 @@
 import { errors } from '../../core/errors.ts';
 import { todayVN } from '../../core/dates.ts';
 import { surveyPolicy } from '../../core/policy/surveys.ts';
-import { criteriaOf, overall, totalsOf } from '../../core/surveys/results.ts';
+import { criteriaOf, headlineOf, overall, totalsOf } from '../../core/surveys/results.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { UnitGraph } from '../../core/units/graph.ts';
 import { compareVi } from '../../core/collate.ts';
@@ -56,10 +56,13 @@ export async function campaignResults(services: AppServices, actor: Actor, id: n
       const cTot = totalsOf(totals, ids);
       const cTarget = visible.filter((p) => ids.has(p.unit_id)).reduce((a, p) => a + (p.target ?? 0), 0);
       const slug = visible.find((p) => p.unit_id === cid)?.slug ?? null;
+      const childCriteria = criteriaOf(form, counts, ids);
+      const childHeadline = headlineOf(form, childCriteria);
       return {
         unitId: cid, name: (graph.versionAt(cid, today) ?? graph.structuralVersion(cid, today))!.name, slug,
         valid: cTot.valid, invalid: cTot.invalid, target: cTarget || null, rate: cTarget ? cTot.valid / cTarget : null,
-        overall: overall(criteriaOf(form, counts, ids)),
+        overall: overall(childCriteria),
+        headline: childHeadline ? { share: childHeadline.share, denominator: childHeadline.denominator, low: childHeadline.low, high: childHeadline.high } : null,
       };
     })
     .sort((a, b) => compareVi(a.name, b.name));
@@ -88,6 +91,7 @@ export async function campaignResults(services: AppServices, actor: Actor, id: n
     focus: { unitId: focus, name: (graph.versionAt(focus, today) ?? graph.structuralVersion(focus, today))!.name, units: inFocus.size },
     totals: { ...tot, target: target || null, rate: target ? tot.valid / target : null },
     criteria,
+    headline: headlineOf(form, criteria),
     overall: overall(criteria),
     children,
     previous,

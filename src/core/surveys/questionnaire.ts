@@ -38,6 +38,8 @@ export interface Question {
   scale?: string;
   /** A satisfaction criterion: counted in the results by criterion. */
   criterion?: boolean;
+  /** The headline criterion (e.g. overall satisfaction): the one figure per unit, with its interval, over forms. */
+  headline?: boolean;
   /** A demographic question: used for breakdowns (with small cells hidden). */
   demographic?: boolean;
   /** XLSForm-style condition, e.g. ${q1} = 'yes'. */

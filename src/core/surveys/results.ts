@@ -64,7 +64,16 @@ export function criteriaOf(form: Questionnaire, rows: CountRow[], units: Set<num
   });
 }
 
-/** % satisfied over all criteria answers together (the headline figure for a unit). */
+/**
+ * The headline: the criterion the questionnaire marks as such (one answer per form, so its Wilson interval is
+ * honest); null when none is marked. Pooling all criteria is not a headline: each person gives several answers.
+ */
+export function headlineOf(form: Questionnaire, criteria: CriterionResult[]): CriterionResult | null {
+  const q = questionsOf(form).find((x) => x.headline && x.type === 'rating');
+  return (q && criteria.find((c) => c.id === q.id)) ?? null;
+}
+
+/** % satisfied over all criteria answers together (ratings, not forms: shown as such, without an interval). */
 export function overall(criteria: CriterionResult[]) {
   const satisfied = criteria.reduce((a, c) => a + c.satisfied, 0);
   const denominator = criteria.reduce((a, c) => a + c.denominator, 0);

@@ -32,6 +32,7 @@ const criterion = ([id, vi, en]: [string, string, string]): Question => ({
   id, type: 'rating', scale: SCALE_4.id, criterion: true, required: true, label: { vi, en },
   // The administrative-procedures block is asked only of people who dealt with the police this year.
   ...(id === 'tieu_chi_7' ? { relevant: "${da_lam_viec} = 'co'", required: false } : {}),
+  ...(id === 'tieu_chi_9' ? { headline: true } : {}),
 });
 
 export function defaultQuestionnaire(): Questionnaire {

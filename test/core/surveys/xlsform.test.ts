@@ -147,7 +147,7 @@ describe('exportXlsForm', () => {
     await wb.xlsx.load(await exportXlsForm(defaultQuestionnaire(), { formId: 'ks_2026', version: '3' }) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['survey', 'choices', 'settings']);
     const header = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as Cell[]).slice(1);
-    expect(header('survey')).toEqual(['type', 'name', VI, EN, 'hint::Vietnamese (vi)', 'hint::English (en)', 'required', 'relevant', 'constraint', 'appearance', 'langnghe_criterion', 'langnghe_demographic']);
+    expect(header('survey')).toEqual(['type', 'name', VI, EN, 'hint::Vietnamese (vi)', 'hint::English (en)', 'required', 'relevant', 'constraint', 'appearance', 'langnghe_criterion', 'langnghe_headline', 'langnghe_demographic']);
     expect(header('choices')).toEqual(['list_name', 'name', VI, EN, 'langnghe_satisfied', 'langnghe_no_opinion']);
     expect((wb.getWorksheet('settings')!.getRow(2).values as Cell[]).slice(1, 5)).toEqual(['Phiếu lấy ý kiến đánh giá sự hài lòng của Nhân dân đối với lực lượng Công an', 'ks_2026', '3', 'Vietnamese (vi)']);
     const survey = wb.getWorksheet('survey')!;

@@ -78,3 +78,16 @@ forEachEngine('survey results', 'demo', (h) => {
     expect(detail.actions).toEqual([]);
   });
 });
+
+forEachEngine('survey results: the headline', 'demo', (h) => {
+  it('is the overall-satisfaction criterion, over forms, with its interval, for the province and each unit', async () => {
+    const leader = await h.login('lanhdao.tinh');
+    const c = (await leader.get('/api/campaigns')).json().campaigns[0];
+    const res = (await leader.get(`/api/campaigns/${c.id}/results`)).json();
+    expect(res.headline.id).toBe('tieu_chi_9');
+    expect(res.headline).toEqual(res.criteria.find((x: { id: string }) => x.id === 'tieu_chi_9'));
+    expect(res.headline.denominator).toBeLessThanOrEqual(res.totals.valid);
+    const child = res.children[0];
+    expect(child.headline).toEqual(expect.objectContaining({ denominator: expect.any(Number) }));
+  });
+});

@@ -42,7 +42,10 @@ export function Results({ campaign }: { campaign: CampaignDetail }) {
   const r = shown?.data;
   const prev = r?.previous ?? null;
   const channels = r ? Object.entries(r.totals.byChannel).sort((a, b) => b[1] - a[1]) : [];
-  const overallCi = r ? fmt.interval(r.overall.low, r.overall.high) : null;
+  // The headline is the questionnaire's overall-satisfaction criterion when it marks one: one answer per form.
+  const head = r?.headline ?? null;
+  const overallCi = r ? (head ? fmt.interval(head.low, head.high) : fmt.interval(r.overall.low, r.overall.high)) : null;
+  const prevHead = head && prev ? prev.criteria[head.id] ?? null : null;
 
   return (
     <section className="panel results" aria-labelledby="results-title" data-focus={r?.focus.unitId}>
@@ -63,15 +66,29 @@ export function Results({ campaign }: { campaign: CampaignDetail }) {
           <div className="cards">
             <div className="card headline" data-testid="headline">
               <h3>{t('ui.surveys.satisfied')}</h3>
-              <p className="big">{fmt.pct(r.overall.share)}</p>
-              <p>{r.overall.denominator
-                ? t('ui.surveys.overall_of', { k: fmt.int(r.overall.satisfied), n: fmt.int(r.overall.denominator), criteria: r.criteria.length })
-                : t('ui.surveys.no_answers')}</p>
-              {overallCi
-                ? <p className="ci">{t('ui.surveys.ci', { ci: overallCi })}</p>
-                : r.overall.denominator > 0 && <p className="hint">{t('ui.surveys.ci_per_criterion')}</p>}
-              {prev && prev.overall.share !== null && r.overall.share !== null && (
-                <p className="change">{t('ui.surveys.vs_previous', { period: prev.period, value: fmt.pct(prev.overall.share), points: fmt.points(r.overall.share, prev.overall.share) })}</p>
+              {head ? (
+                <>
+                  <p className="big">{fmt.pct(head.share)}</p>
+                  <p>{head.denominator
+                    ? t('ui.surveys.headline_of', { k: fmt.int(head.satisfied), n: fmt.int(head.denominator), label: head.label.vi })
+                    : t('ui.surveys.no_answers')}</p>
+                  {overallCi && <p className="ci">{t('ui.surveys.ci', { ci: overallCi })}</p>}
+                  {prevHead && prevHead.share !== null && head.share !== null && prev && (
+                    <p className="change">{t('ui.surveys.vs_previous', { period: prev.period, value: fmt.pct(prevHead.share), points: fmt.points(head.share, prevHead.share) })}</p>
+                  )}
+                  {r.overall.denominator > 0 && <p className="hint">{t('ui.surveys.pooled', { share: fmt.pct(r.overall.share), k: fmt.int(r.overall.satisfied), n: fmt.int(r.overall.denominator), criteria: r.criteria.length })}</p>}
+                </>
+              ) : (
+                <>
+                  <p className="big">{fmt.pct(r.overall.share)}</p>
+                  <p>{r.overall.denominator
+                    ? t('ui.surveys.overall_of', { k: fmt.int(r.overall.satisfied), n: fmt.int(r.overall.denominator), criteria: r.criteria.length })
+                    : t('ui.surveys.no_answers')}</p>
+                  {r.overall.denominator > 0 && <p className="hint">{t('ui.surveys.ci_per_criterion')}</p>}
+                  {prev && prev.overall.share !== null && r.overall.share !== null && (
+                    <p className="change">{t('ui.surveys.vs_previous', { period: prev.period, value: fmt.pct(prev.overall.share), points: fmt.points(r.overall.share, prev.overall.share) })}</p>
+                  )}
+                </>
               )}
             </div>
             <div className="card" data-testid="responses">

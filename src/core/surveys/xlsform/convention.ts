@@ -38,6 +38,7 @@ export const COL = {
   constraint: 'constraint',
   appearance: 'appearance',
   criterion: 'langnghe_criterion',
+  headline: 'langnghe_headline',
   demographic: 'langnghe_demographic',
   listName: 'list_name',
   satisfied: 'langnghe_satisfied',

@@ -12,7 +12,7 @@ export interface XlsExportOptions {
 }
 
 const both = (base: string) => [`${base}::${LANG_HEADER.vi}`, `${base}::${LANG_HEADER.en}`];
-const SURVEY = [COL.type, COL.name, ...both(COL.label), ...both(COL.hint), COL.required, COL.relevant, COL.constraint, COL.appearance, COL.criterion, COL.demographic];
+const SURVEY = [COL.type, COL.name, ...both(COL.label), ...both(COL.hint), COL.required, COL.relevant, COL.constraint, COL.appearance, COL.criterion, COL.headline, COL.demographic];
 const CHOICES = [COL.listName, COL.name, ...both(COL.label), COL.satisfied, COL.noOpinion];
 const SETTINGS = [COL.formTitle, COL.formId, COL.version, COL.defaultLanguage, COL.titleEn, COL.introVi, COL.introEn];
 
@@ -35,7 +35,7 @@ function questionRow(q: Question, list: string | undefined): Cells {
     [COL.required]: yes(q.required), [COL.relevant]: q.relevant,
     [COL.constraint]: formatConstraint({ min: q.min, max: q.max, maxLength: q.maxLength }),
     [COL.appearance]: q.type === 'long_text' ? 'multiline' : undefined,
-    [COL.criterion]: yes(q.criterion), [COL.demographic]: yes(q.demographic),
+    [COL.criterion]: yes(q.criterion), [COL.headline]: yes(q.headline), [COL.demographic]: yes(q.demographic),
   };
 }
 

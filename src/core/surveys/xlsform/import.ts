@@ -125,7 +125,7 @@ export async function importXlsForm(buffer: Buffer): Promise<XlsImport> {
 
   const settings = tables.settings ? readSettings(tables.settings, report) : { title: { vi: '' }, defaultLang: 'vi' };
   const { lists, scales } = tables.choices ? readChoices(tables.choices, settings.defaultLang, report) : { lists: new Map<string, ChoiceList>(), scales: [] };
-  const cols = new Columns(tables.survey, settings.defaultLang, ['label', 'hint'], ['type', 'name', '$autoname', 'required', 'relevant', 'constraint', 'appearance', COL.criterion, COL.demographic], report);
+  const cols = new Columns(tables.survey, settings.defaultLang, ['label', 'hint'], ['type', 'name', '$autoname', 'required', 'relevant', 'constraint', 'appearance', COL.criterion, COL.headline, COL.demographic], report);
   for (const base of ['type', 'name', 'label']) if (!cols.has(base) && !(base === 'name' && cols.has('$autoname'))) report.error(tables.survey.name, 1, base, 'xlsform.missing_column', { column: base });
   if (!cols.has('type')) return done();
   const { sections, where } = readSurvey(cols, lists, settings.title, report);

@@ -88,7 +88,7 @@ export function readSurvey(cols: Columns, lists: Map<string, ChoiceList>, formTi
       const rel = cols.text(r, 'relevant');
       groupRelevant = rel && relevantOk(r, rel) ? rel : undefined;
       appearance(r);
-      for (const base of ['hint:vi', 'hint:en', 'constraint', 'langnghe_criterion', 'langnghe_demographic']) {
+      for (const base of ['hint:vi', 'hint:en', 'constraint', 'langnghe_criterion', 'langnghe_headline', 'langnghe_demographic']) {
         const [b, lang] = base.split(':') as [string, 'vi' | 'en' | undefined];
         if (cols.text(r, base)) report.warn(sheet, r.row, cols.header(b, lang), 'xlsform.group_column_ignored');
       }
@@ -155,6 +155,7 @@ export function readSurvey(cols: Columns, lists: Map<string, ChoiceList>, formTi
     if (choices) q.choices = choices;
     if (scale) q.scale = scale;
     if (flag(r, 'langnghe_criterion', cols.header('langnghe_criterion'))) q.criterion = true;
+    if (flag(r, 'langnghe_headline', cols.header('langnghe_headline'))) q.headline = true;
     if (flag(r, 'langnghe_demographic', cols.header('langnghe_demographic'))) q.demographic = true;
     if (relevant) q.relevant = relevant;
     Object.assign(q, limits);

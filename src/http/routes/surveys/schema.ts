@@ -20,6 +20,7 @@ const Question = z.object({
   choices: z.array(Choice).max(50).optional(),
   scale: z.string().max(40).optional(),
   criterion: z.boolean().optional(),
+  headline: z.boolean().optional(),
   demographic: z.boolean().optional(),
   relevant: z.string().max(500).optional(),
   min: z.number().optional(),

@@ -5,7 +5,8 @@ import { createQuestionnaire, publishVersion, saveDraft } from '../../../command
 import { createCampaign, setTargets, transitionCampaign } from '../../../commands/surveys/campaigns.ts';
 import { campaignResults, loadVisibleCampaign, resolveFocus } from '../../../commands/surveys/results.ts';
 import { breakdown } from '../../../core/surveys/breakdown.ts';
-import { questionsOf } from '../../../core/surveys/questionnaire.ts';
+import { conditions, questionsOf } from '../../../core/surveys/questionnaire.ts';
+import { describeExpr } from '../../../core/surveys/describe.ts';
 import { errors } from '../../../core/errors.ts';
 import { surveyPolicy } from '../../../core/policy/surveys.ts';
 import { actionsFrom, type CampaignAction } from '../../../core/surveys/campaign.ts';
@@ -57,7 +58,12 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
     const versions = await versionsOf(services.database.db, qn.id);
     return {
       id: qn.id, code: qn.code, unitId: qn.unit_id, allowed: surveyPolicy.allowed(ctx.actor, qn.unit_id),
-      versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, title: v.title, publishedAt: v.published_at, definition: JSON.parse(v.definition) as Questionnaire })),
+      versions: versions.map((v) => {
+        const definition = JSON.parse(v.definition) as Questionnaire;
+        // Conditions in words, as the paper form and the no-JavaScript page print them.
+        const conditionsInWords = Object.fromEntries([...conditions(definition)].map(([id, e]) => [id, { vi: describeExpr(definition, e, 'vi'), en: describeExpr(definition, e, 'en') }]));
+        return { id: v.id, version: v.version, status: v.status, title: v.title, publishedAt: v.published_at, definition, conditionsInWords };
+      }),
     };
   });
 
@@ -77,9 +83,11 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/campaigns', async (req) => {
     const ctx = requireActor(req, services);
     const rows = await listVisibleCampaigns(services.database.db, surveyPolicy.unitIds(ctx.actor, 'read'));
+    const graph = await services.access.unitGraph(ctx.revision);
     return {
       campaigns: rows.map((c) => ({
         id: c.id, name: c.name, period: c.period, state: c.state, unitId: c.unit_id, opensOn: c.opens_on, closesOn: c.closes_on, mode: c.mode,
+        unitName: graph.structuralVersion(c.unit_id, c.opens_on)?.name ?? null,
       })),
     };
   });
@@ -102,6 +110,8 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
       opensOn: c.opens_on, closesOn: c.closes_on, mode: c.mode, channels: JSON.parse(c.channels) as string[],
       marginPermille: c.margin_permille, minCell: c.min_cell, previousCampaignId: c.previous_campaign_id,
       actions: manage ? actionsFrom(c.state) : [],
+      /** What the actor may do with the campaign as a whole (targets, double entry), whatever its state. */
+      allowed: organiserVisible ? surveyPolicy.allowed(ctx.actor, c.unit_id) : [],
       participants: visible.map((p) => ({
         unitId: p.unit_id, name: graph.structuralVersion(p.unit_id, c.opens_on)?.name ?? null, slug: p.slug, formPath: `/s/${p.slug}`,
         population: p.population, target: p.target, suspectedDuplicates: p.suspected_duplicates, blockedDuplicates: p.blocked_duplicates,

@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import type { Engine } from '../src/db/engine.ts';
 import { sessionRead } from './session-read.ts';
 import { paperPdf } from './paper-pdf.ts';
+import { surveySubmit } from './survey-submit.ts';
+import { surveyResults } from './survey-results.ts';
+import { surveyPageWeight } from './survey-page-weight.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -29,6 +32,9 @@ export interface BenchResult {
 const BENCHMARKS: Record<string, (engine: Engine, o: BenchOptions) => Promise<BenchResult>> = {
   'session-read': sessionRead,
   'paper-pdf': paperPdf,
+  'survey-submit': surveySubmit,
+  'survey-results': surveyResults,
+  'survey-page-weight': surveyPageWeight,
 };
 
 const { values, positionals } = parseArgs({

@@ -1,6 +1,6 @@
 // HTTP load with autocannon: bounded in time, a warm-up, and the baseline interleaved with the
 // measured case (baseline, case, baseline, case, ...) so drift on a shared machine hits both alike.
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type Result, type RawRequest } from 'autocannon';
 
 export interface Case {
   name: string;
@@ -8,6 +8,10 @@ export interface Case {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Rewrites each request before it is sent (a distinct body or header per request). */
+  setupRequest?: (req: RawRequest) => RawRequest;
+  /** Sees every response the client received (status and body). */
+  onResponse?: (status: number, body: string) => void;
 }
 
 export interface LoadOptions {
@@ -17,6 +21,15 @@ export interface LoadOptions {
   rounds: number;
   /** Seconds of warm-up per case, discarded. */
   warmup: number;
+  /**
+   * Rounds bounded by a number of requests (the case's warm-up rate × duration) instead of a timer, so that
+   * every request sent gets its answer before the round ends: with a timer, autocannon drops the connections
+   * with requests in flight, which the server may still complete unseen. A guard stops a round that takes
+   * more than 4 × duration + 10 s (reported in `stopped_early`).
+   */
+  byAmount?: boolean;
+  /** Keep every response time, for exact percentiles (p95) pooled over the measured rounds. */
+  keepLatencies?: boolean;
 }
 
 export interface Figures {
@@ -28,20 +41,53 @@ export interface Figures {
   non2xx: number;
   /** Requests per second of each round, to judge the noise. */
   rounds_rps: number[];
+  /** Responses per status code over the measured rounds. */
+  statuses: Record<string, number>;
+  /** Rounds cut by the time guard (byAmount only). */
+  stopped_early: number;
+  /** With keepLatencies: exact percentiles over every response of the measured rounds. */
+  pooled?: { p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number; samples: number };
 }
 
-async function once(c: Case, connections: number, duration: number): Promise<Result> {
-  return autocannon({
-    url: c.url, method: c.method ?? 'GET', headers: c.headers, body: c.body,
-    connections, duration, timeout: 10,
+interface Run {
+  result: Result;
+  stoppedEarly: boolean;
+  latencies?: number[];
+}
+
+async function once(c: Case, connections: number, duration: number, amount?: number, keepLatencies = false): Promise<Run> {
+  const requests = c.setupRequest || c.onResponse
+    ? [{ setupRequest: c.setupRequest, onResponse: c.onResponse ? (status: number, body: string) => c.onResponse!(status, body) : undefined }]
+    : undefined;
+  const instance = autocannon({
+    url: c.url, method: c.method ?? 'GET', headers: c.headers, body: c.body, requests,
+    connections, timeout: 10, ...(amount ? { amount } : { duration }),
   });
+  const latencies: number[] = [];
+  if (keepLatencies) instance.on('response', (_client, _status, _bytes, ms) => { latencies.push(ms); });
+  let stoppedEarly = false;
+  const guard = amount ? setTimeout(() => { stoppedEarly = true; instance.stop(); }, (duration * 4 + 10) * 1000) : undefined;
+  try {
+    return { result: await instance, stoppedEarly, latencies: keepLatencies ? latencies : undefined };
+  } finally {
+    clearTimeout(guard);
+  }
+}
+
+function statusesOf(r: Result): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, s] of Object.entries(r.statusCodeStats ?? {})) out[code] = Number(s.count);
+  return out;
 }
 
 /** Combines rounds: throughput over the total time, p50 the mean of rounds, p99 the worst round. */
-function combine(results: Result[]): Figures {
+function combine(runs: Run[]): Figures {
+  const results = runs.map((r) => r.result);
   const requests = results.reduce((s, r) => s + r.requests.total, 0);
   const seconds = results.reduce((s, r) => s + r.duration, 0);
   const round = (x: number) => Math.round(x * 100) / 100;
+  const statuses: Record<string, number> = {};
+  for (const r of results) for (const [code, n] of Object.entries(statusesOf(r))) statuses[code] = (statuses[code] ?? 0) + n;
   return {
     rps: Math.round(requests / seconds),
     p50_ms: round(results.reduce((s, r) => s + r.latency.p50, 0) / results.length),
@@ -50,22 +96,52 @@ function combine(results: Result[]): Figures {
     errors: results.reduce((s, r) => s + r.errors + r.timeouts, 0),
     non2xx: results.reduce((s, r) => s + r.non2xx, 0),
     rounds_rps: results.map((r) => Math.round(r.requests.total / r.duration)),
+    statuses,
+    stopped_early: runs.filter((r) => r.stoppedEarly).length,
+    ...(runs.every((r) => r.latencies) ? { pooled: pooled(runs.flatMap((r) => r.latencies!)) } : {}),
   };
+}
+
+/** Nearest-rank percentiles of a list of response times. */
+function pooled(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (p: number) => s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : 0;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { p50_ms: round(at(50)), p95_ms: round(at(95)), p99_ms: round(at(99)), max_ms: round(s.at(-1) ?? 0), samples: s.length };
 }
 
 /** Warms both cases up, then alternates baseline and case for `rounds` rounds each. */
 export async function interleaved(baseline: Case, measured: Case, o: LoadOptions, log = (s: string) => console.error(s)) {
+  const amounts = new Map<Case, number>();
   for (const c of [baseline, measured]) {
-    const w = await once(c, o.connections, o.warmup);
-    if (w.non2xx || w.errors) throw new Error(`${c.name}: warm-up got ${w.non2xx} non-2xx responses and ${w.errors} errors`);
+    if (!o.byAmount) {
+      const { result: w } = await once(c, o.connections, o.warmup);
+      if (w.non2xx || w.errors) throw new Error(`${c.name}: warm-up got ${w.non2xx} non-2xx responses and ${w.errors} errors`);
+      continue;
+    }
+    // By amount: warm-up chunks (20 requests per connection, then doubling, at least a second of load) until the
+    // warm-up time is spent; the last chunk's rate sizes the first round.
+    const start = performance.now();
+    let rate = 0;
+    let chunk = o.connections * 20;
+    do {
+      const { result: w } = await once(c, o.connections, o.warmup, chunk);
+      if (w.non2xx || w.errors) throw new Error(`${c.name}: warm-up got ${w.non2xx} non-2xx responses and ${w.errors} errors`);
+      rate = w.requests.total / w.duration;
+      chunk = Math.max(chunk * 2, Math.round(rate));
+    } while (performance.now() - start < o.warmup * 1000);
+    amounts.set(c, Math.max(o.connections * 10, Math.round(rate * o.duration)));
   }
-  const base: Result[] = [];
-  const meas: Result[] = [];
+  const base: Run[] = [];
+  const meas: Run[] = [];
   for (let i = 0; i < o.rounds; i++) {
     for (const [c, into] of [[baseline, base], [measured, meas]] as const) {
-      const r = await once(c, o.connections, o.duration);
-      into.push(r);
-      log(`  round ${i + 1} ${c.name.padEnd(14)} ${Math.round(r.requests.total / r.duration)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms`);
+      const run = await once(c, o.connections, o.duration, amounts.get(c), o.keepLatencies);
+      const r = run.result;
+      into.push(run);
+      // The next round of this case is sized by this one's rate, so rounds last about `duration`.
+      if (amounts.has(c)) amounts.set(c, Math.max(o.connections * 10, Math.round((r.requests.total / r.duration) * o.duration)));
+      log(`  round ${i + 1} ${c.name.padEnd(14)} ${Math.round(r.requests.total / r.duration)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms${amounts.has(c) ? `  (${r.requests.total} requests in ${r.duration.toFixed(1)} s)` : ''}${run.stoppedEarly ? '  STOPPED BY THE TIME GUARD' : ''}`);
     }
   }
   return { baseline: combine(base), measured: combine(meas) };

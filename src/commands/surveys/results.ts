@@ -9,7 +9,7 @@ import type { Actor } from '../../core/roles.ts';
 import type { UnitGraph } from '../../core/units/graph.ts';
 import { compareVi } from '../../core/collate.ts';
 import { campaignUnits, findCampaign, findVersion, resultRows } from '../../db/repos/surveys.ts';
-import { definitionOf } from './submit.ts';
+import { definitionOf, resultsVersion } from './submit.ts';
 import type { AppServices } from '../context.ts';
 
 export async function loadVisibleCampaign(services: AppServices, actor: Actor, id: number) {
@@ -42,10 +42,47 @@ export async function resolveFocus(services: AppServices, actor: Actor, id: numb
   return { campaign, visible, graph, today, focus, inFocus, form, nameOf };
 }
 
-export async function campaignResults(services: AppServices, actor: Actor, id: number, focusId?: number) {
+/** Rows grouped by unit once, so each child's figures read only its own units' rows. */
+function byUnit<T extends { unit_id: number }>(rows: T[]): (ids: Iterable<number>) => T[] {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.unit_id);
+    if (list) list.push(r);
+    else m.set(r.unit_id, [r]);
+  }
+  return (ids) => [...ids].flatMap((id) => m.get(id) ?? []);
+}
+
+// Results are read far more often than a campaign changes: the computed figures are kept per campaign, focus
+// and viewer until a response for the campaign is written in this process (or, for writes by other processes,
+// for a few seconds at most).
+const RESULTS_TTL_MS = 5000;
+const resultsCaches = new WeakMap<object, Map<string, { at: number; version: number; value: unknown }>>();
+
+export async function campaignResults(services: AppServices, actor: Actor, id: number, focusId?: number, revision = 0) {
+  const key = `${id}|${focusId ?? ''}|${actor.userId}|${revision}|${todayVN()}`;
+  let resultsCache = resultsCaches.get(services.database);
+  if (!resultsCache) {
+    resultsCache = new Map();
+    resultsCaches.set(services.database, resultsCache);
+  }
+  const hit = resultsCache.get(key);
+  if (hit && hit.version === resultsVersion(id) && Date.now() - hit.at < RESULTS_TTL_MS) return hit.value as Awaited<ReturnType<typeof computeResults>>;
+  const version = resultsVersion(id);
+  const value = await computeResults(services, actor, id, focusId);
+  if (resultsCache.size > 2000) resultsCache.clear();
+  resultsCache.set(key, { at: Date.now(), version, value });
+  return value;
+}
+
+async function computeResults(services: AppServices, actor: Actor, id: number, focusId?: number) {
   const { campaign, visible, graph, today, focus, inFocus, form } = await resolveFocus(services, actor, id, focusId);
   const { counts, totals } = await resultRows(services.database.db, id, [...inFocus]);
-  const target = visible.filter((p) => inFocus.has(p.unit_id)).reduce((a, p) => a + (p.target ?? 0), 0);
+  const countsOf = byUnit(counts);
+  const totalsFor = byUnit(totals);
+  const participants = new Map(visible.map((p) => [p.unit_id, p]));
+  const targetOf = (ids: Iterable<number>) => [...ids].reduce((a, u) => a + (participants.get(u)?.target ?? 0), 0);
+  const target = targetOf(inFocus);
   const criteria = criteriaOf(form, counts, inFocus);
   const tot = totalsOf(totals, inFocus);
 
@@ -53,10 +90,10 @@ export async function campaignResults(services: AppServices, actor: Actor, id: n
     .map((cid) => ({ cid, ids: rollUp(graph, cid, inFocus, today) }))
     .filter((x) => x.ids.size)
     .map(({ cid, ids }) => {
-      const cTot = totalsOf(totals, ids);
-      const cTarget = visible.filter((p) => ids.has(p.unit_id)).reduce((a, p) => a + (p.target ?? 0), 0);
-      const slug = visible.find((p) => p.unit_id === cid)?.slug ?? null;
-      const childCriteria = criteriaOf(form, counts, ids);
+      const cTot = totalsOf(totalsFor(ids), ids);
+      const cTarget = targetOf(ids);
+      const slug = participants.get(cid)?.slug ?? null;
+      const childCriteria = criteriaOf(form, countsOf(ids), ids);
       const childHeadline = headlineOf(form, childCriteria);
       return {
         unitId: cid, name: (graph.versionAt(cid, today) ?? graph.structuralVersion(cid, today))!.name, slug,

@@ -8,10 +8,11 @@ import { acceptance } from '../../core/surveys/campaign.ts';
 import { checkAnswers, type Answers, type RawAnswers } from '../../core/surveys/answers.ts';
 import { questionsOf, type Questionnaire } from '../../core/surveys/questionnaire.ts';
 import type { ResponseChannel, ResponseStatus } from '../../db/schema.ts';
-import type { Tx } from '../../db/tx.ts';
+import type { Q, Tx } from '../../db/tx.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { Db } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
-import { findBySlug } from '../../db/repos/surveys.ts';
+import { findBySlug, type FormEntry } from '../../db/repos/surveys.ts';
 import type { AppServices } from '../context.ts';
 
 // Published versions never change, so their parsed definitions are kept.
@@ -51,6 +52,10 @@ export interface StoredResponse {
 
 export type StoreResult = { id: number; duplicate: boolean } | { tokenUsed: true };
 
+// The one statement run per response (everything else is per batch): compiled once.
+const insertResponse = prepared((q: Q, campaignId: number, unitId: number, channel: ResponseChannel, status: ResponseStatus, sheetId: string | null, clientKey: string | null, on: string) =>
+  q.insertInto('responses').values({ campaign_id: campaignId, unit_id: unitId, channel, status, sheet_id: sheetId, client_key: clientKey, submitted_on: on }).returning('id'));
+
 /**
  * Writes responses, their answers and the roll-ups inside trx, as few statements as a batch allows: one insert per
  * response, one for all answers, one upsert per distinct counted value. A client key seen before (in the database
@@ -86,9 +91,7 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
         continue;
       }
     }
-    const { id } = await trx.insertInto('responses').values({
-      campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, sheet_id: r.sheetId, client_key: r.clientKey, submitted_on: today,
-    }).returning('id').executeTakeFirstOrThrow();
+    const [{ id }] = (await insertResponse(trx, r.campaignId, r.unitId, r.channel, r.status, r.sheetId, r.clientKey, today)) as [{ id: number }];
     if (dedupeKey) known.set(dedupeKey, id);
     out.push({ id, duplicate: false });
     for (const [question_id, v] of Object.entries(r.answers)) {
@@ -114,12 +117,22 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
       .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'question_id', 'value']).doUpdateSet({ n: sql`result_counts.n + excluded.n` }))
       .execute();
   }
+  bumpResults(new Set(items.map((r) => r.campaignId)));
   if (totals.size) {
     await trx.insertInto('result_totals').values([...totals.values()])
       .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'channel', 'status']).doUpdateSet({ n: sql`result_totals.n + excluded.n` }))
       .execute();
   }
   return out;
+}
+
+// Bumped whenever responses of a campaign are written in this process: cached results of it are then stale.
+const versions = new Map<number, number>();
+export function resultsVersion(campaignId: number): number {
+  return versions.get(campaignId) ?? 0;
+}
+function bumpResults(campaignIds: Iterable<number>) {
+  for (const id of campaignIds) versions.set(id, (versions.get(id) ?? 0) + 1);
 }
 
 /** One response without a token: see storeResponses. */
@@ -133,8 +146,9 @@ export function tokenHash(token: string): string {
 }
 
 /** The public form's submission: no actor, no identity, no IP stored. */
-export async function submitOnline(services: AppServices, input: { slug: string; raw: RawAnswers; clientKey: string | null; token?: string | null }) {
-  const entry = await findBySlug(services.database.db, input.slug);
+export async function submitOnline(services: AppServices, input: { slug: string; raw: RawAnswers; clientKey: string | null; token?: string | null; entry?: FormEntry }) {
+  // The route has usually looked the form up already; looking it up again would double the reads.
+  const entry = input.entry ?? (await findBySlug(services.database.db, input.slug));
   if (!entry) throw errors.notFound();
   const state = acceptance(entry.state, entry.opens_on, entry.closes_on, todayVN());
   if (state !== 'accepting') throw new AppError('survey_closed', { params: { state } });

@@ -1,5 +1,6 @@
 // Questionnaires, campaigns and their units: the SQL, filtered by the unit ids the caller may see.
 import type { Q } from '../tx.ts';
+import { prepared } from '../prepared.ts';
 
 export async function findQuestionnaire(q: Q, id: number) {
   return q.selectFrom('questionnaires').selectAll().where('id', '=', id).executeTakeFirst();
@@ -38,9 +39,8 @@ export async function campaignUnits(q: Q, campaignId: number) {
   return q.selectFrom('campaign_units').selectAll().where('campaign_id', '=', campaignId).execute();
 }
 
-/** The public form's entry: the campaign unit by its short code, with its campaign and questionnaire. */
-export async function findBySlug(q: Q, slug: string) {
-  return q
+const formEntry = prepared((q: Q, slug: string) =>
+  q
     .selectFrom('campaign_units as cu')
     .innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
     .innerJoin('questionnaire_versions as v', 'v.id', 'c.questionnaire_version_id')
@@ -48,9 +48,13 @@ export async function findBySlug(q: Q, slug: string) {
       'cu.id as campaign_unit_id', 'cu.unit_id', 'cu.slug', 'c.id as campaign_id', 'c.name', 'c.period', 'c.state', 'c.mode',
       'c.opens_on', 'c.closes_on', 'c.channels', 'v.id as version_id', 'v.definition',
     ])
-    .where('cu.slug', '=', slug)
-    .executeTakeFirst();
+    .where('cu.slug', '=', slug));
+
+/** The public form's entry: the campaign unit by its short code, with its campaign and questionnaire (compiled once: every submission asks). */
+export async function findBySlug(q: Q, slug: string) {
+  return (await formEntry(q, slug))[0];
 }
+export type FormEntry = NonNullable<Awaited<ReturnType<typeof findBySlug>>>;
 
 /** Campaigns the caller can see: organised by, or taking part through, a unit in unitIds. */
 export async function listVisibleCampaigns(q: Q, unitIds: number[]) {

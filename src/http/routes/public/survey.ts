@@ -147,7 +147,7 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
     const token = String((json ? body.token : body._t) ?? '').slice(0, 20) || null;
     const answered = req.cookies.ln_sv?.split('.') ?? [];
     try {
-      const r = await submitOnline(services, { slug: entry.slug, raw: raw && typeof raw === 'object' ? raw : {}, clientKey, token });
+      const r = await submitOnline(services, { slug: entry.slug, raw: raw && typeof raw === 'object' ? raw : {}, clientKey, token, entry });
       // A soft guard: the same browser answering again is counted, not refused (families share phones).
       if (!r.duplicate && answered.includes(String(entry.campaign_id))) {
         await sql`update campaign_units set suspected_duplicates = suspected_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);

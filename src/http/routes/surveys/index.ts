@@ -138,7 +138,7 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
     const ctx = requireActor(req, services);
     const id = idOr404(req.params);
     const q = parseWith(ResultsQuery, req.query);
-    return campaignResults(services, ctx.actor, id, q.unit);
+    return campaignResults(services, ctx.actor, id, q.unit, ctx.revision);
   });
 
   app.get('/api/campaigns/:id/breakdown', async (req) => {

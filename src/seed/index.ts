@@ -9,8 +9,19 @@ export async function isEmpty(ctx: CommandContext): Promise<boolean> {
   return !row;
 }
 
+/** Seeds the demo. Its thousands of small transactions skip SQLite's fsync (a failed seed is simply run again). */
 export async function seedDemo(ctx: CommandContext): Promise<void> {
-  const graph = await seedUnits(ctx);
-  await seedPersonas(ctx, graph);
-  await seedSurveys(ctx, graph);
+  const raw = ctx.database.sqlite;
+  const before = raw?.pragma('synchronous', { simple: true });
+  raw?.pragma('synchronous = OFF');
+  try {
+    const graph = await seedUnits(ctx);
+    await seedPersonas(ctx, graph);
+    await seedSurveys(ctx, graph);
+  } finally {
+    if (raw) {
+      raw.pragma(`synchronous = ${Number(before)}`);
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  }
 }

@@ -276,3 +276,60 @@ export interface KeyingResult {
   round?: number;
   outcome: 'stored' | 'awaiting_second' | 'disagreement';
 }
+
+// Response imports, breakdowns, XLSForm (src/http/routes/surveys/imports.ts, index.ts, xlsform.ts).
+
+export interface ImportUpload {
+  id: number;
+  header: string[];
+  total: number;
+  /** The first rows, as text. */
+  sample: string[][];
+  /** Column -> question id; question id -> raw value -> code ('' when nothing matched). */
+  suggestion: { columns: Record<string, string>; values: Record<string, Record<string, string>> };
+}
+
+export interface ImportCheck {
+  total: number;
+  valid: number;
+  rows: { line: number; field: string; message: string }[];
+  more: number;
+}
+
+export interface ImportStatus {
+  id: number;
+  state: 'uploaded' | 'importing' | 'done';
+  total: number;
+  processed: number | null;
+  imported: number | null;
+}
+
+export interface BreakdownGroup {
+  code: string;
+  label: LocalText;
+  /** Null, like every figure, when the group is smaller than the campaign's minimum cell. */
+  responses: number | null;
+  suppressed: boolean;
+  overall: { satisfied: number; denominator: number; share: number | null } | null;
+  criteria: { id: string; share: number | null; denominator: number; low: number | null; high: number | null }[] | null;
+}
+
+export interface Breakdown {
+  by: { id: string; label: LocalText };
+  minCell: number;
+  focus: { unitId: number; name: string };
+  groups: BreakdownGroup[];
+}
+
+export interface XlsformIssue {
+  sheet: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface XlsformResult {
+  questionnaireId: number;
+  versionId: number;
+  warnings: XlsformIssue[];
+}

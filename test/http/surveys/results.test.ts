@@ -91,3 +91,13 @@ forEachEngine('survey results: the headline', 'demo', (h) => {
     expect(child.headline).toEqual(expect.objectContaining({ denominator: expect.any(Number) }));
   });
 });
+
+forEachEngine('campaign questionnaire for participants', 'demo', (h) => {
+  it("lets a commune clerk read the campaign's questions (not the province's questionnaire list)", async () => {
+    const clerk = await h.login('nhaplieu.thieuhoa');
+    const c = (await clerk.get('/api/campaigns')).json().campaigns[0];
+    const q = (await clerk.get(`/api/campaigns/${c.id}/questionnaire`)).json();
+    expect(q.definition.sections[1].questions[0].id).toBe('tieu_chi_1');
+    expect((await clerk.get('/api/questionnaires')).json().questionnaires).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 // One campaign: its header (state, dates, the state changes the server allows now) above two views — the
-// live results, and the participating units with their form links, QR codes and targets.
+// live results, the participating units with their form links, QR codes and targets, and paper (batches,
+// double entry, disagreements, single-use cards).
 import { useEffect, useRef } from 'react';
 import { request } from '../api.ts';
 import { formatDate } from '../dates.ts';
@@ -8,21 +9,33 @@ import type { CampaignDetail } from '../types.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
 import { Link } from '../ui/Link.tsx';
 import { useLoad } from '../ui/useAsync.ts';
+import { useRoute } from '../router.ts';
+import { useSession } from '../session.ts';
 import { CampaignActions } from './CampaignActions.tsx';
+import { ImportTab } from './ImportTab.tsx';
+import { PaperTab } from './PaperTab.tsx';
 import { Participants } from './Participants.tsx';
 import { Results } from './Results.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
-export function CampaignScreen({ id, view }: { id: number; view: 'results' | 'units' }) {
+export function CampaignScreen({ id, view }: { id: number; view: 'results' | 'units' | 'paper' }) {
   const t = useT();
   const { data: c, error, loading, reload } = useLoad(() => request<CampaignDetail>('GET', `/api/campaigns/${id}`), [id]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (c) heading.current?.focus({ preventScroll: true });
   }, [c?.id]);
+  const { query } = useRoute();
+  const { me } = useSession();
+  const canImport = Boolean(me.can.enterSurveys && c && c.participants.length > 0 && c.state !== 'archived');
+  const importing = view === 'units' && query.get('tab') === 'import' && canImport;
   const tabs = [
     { to: `/surveys/campaigns/${id}/results`, label: t('ui.surveys.tab_results'), current: view === 'results' },
-    { to: `/surveys/campaigns/${id}`, label: t('ui.surveys.tab_units'), current: view === 'units' },
+    { to: `/surveys/campaigns/${id}`, label: t('ui.surveys.tab_units'), current: view === 'units' && !importing },
+    ...(c && (c.channels.includes('paper') || c.mode === 'token')
+      ? [{ to: `/surveys/campaigns/${id}/paper`, label: t('ui.paper.tab'), current: view === 'paper' }] : []),
+    // Importing responses from another tool: for whoever may enter responses (the server checks the unit).
+    ...(canImport ? [{ to: `/surveys/campaigns/${id}?tab=import`, label: t('ui.import.tab'), current: importing }] : []),
   ];
 
   return (
@@ -50,7 +63,9 @@ export function CampaignScreen({ id, view }: { id: number; view: 'results' | 'un
         )}
       </section>
       {c && view === 'results' && <Results campaign={c} />}
-      {c && view === 'units' && <Participants campaign={c} onChanged={reload} />}
+      {c && importing && <ImportTab campaign={c} />}
+      {c && view === 'units' && !importing && <Participants campaign={c} onChanged={reload} />}
+      {c && view === 'paper' && <PaperTab campaign={c} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorBanner, Notice } from '../ui/Alert.tsx';
 import { Link } from '../ui/Link.tsx';
 import { useLoad, useSubmit } from '../ui/useAsync.ts';
 import { useFormat } from './format.ts';
+import { XlsformDownload, XlsformImportDraft } from './XlsformActions.tsx';
 
 export function QuestionnaireScreen({ id }: { id: number }) {
   const t = useT();
@@ -72,7 +73,11 @@ export function QuestionnaireScreen({ id }: { id: number }) {
               {manage && version.status === 'published' && !hasDraft && (
                 <button type="button" disabled={act.busy} onClick={newDraft}>{t('ui.surveys.new_draft')}</button>
               )}
-              {/* XLSForm import (a new draft from a spreadsheet) and export of this version come here. */}
+              <XlsformDownload versionId={version.id} version={version.version} />
+              {manage && <XlsformImportDraft questionnaireId={q.id} canStart={!hasDraft} onDone={(v) => {
+                navigate(`/surveys/questionnaires/${q.id}?v=${v}`, true);
+                reload();
+              }} />}
             </div>
           </div>
           <Preview def={version.definition} />

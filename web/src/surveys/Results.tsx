@@ -10,8 +10,10 @@ import type { CampaignDetail, CampaignResults } from '../types.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
 import { useLoad } from '../ui/useAsync.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
+import { Breakdown } from './Breakdown.tsx';
 import { ChildrenTable } from './ChildrenTable.tsx';
 import { CriterionRow } from './CriterionRow.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
 import { clock, useFormat } from './format.ts';
 
 export const REFRESH_MS = 15_000;
@@ -128,6 +130,9 @@ export function Results({ campaign }: { campaign: CampaignDetail }) {
           {r.children.length === 0
             ? <p className="muted">{t('ui.surveys.no_children')}</p>
             : <ChildrenTable rows={r.children} hrefFor={hrefFor} />}
+
+          <Breakdown campaign={campaign} unitId={unitParam} headline={head} />
+          <ExportLinks campaignId={campaign.id} unitId={unitParam} unitName={r.focus.name} />
         </>
       )}
     </section>

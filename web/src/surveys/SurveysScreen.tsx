@@ -13,6 +13,7 @@ import { useLoad } from '../ui/useAsync.ts';
 import { CampaignForm } from './CampaignForm.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { managedUnits } from './manage.ts';
+import { XlsformCreate } from './XlsformActions.tsx';
 
 export function SurveysScreen() {
   const t = useT();
@@ -61,7 +62,10 @@ export function SurveysScreen() {
       </section>
 
       <section className="panel" aria-labelledby="qn-title">
-        <h2 id="qn-title">{t('ui.surveys.questionnaires')}</h2>
+        <div className="panel-head">
+          <h2 id="qn-title">{t('ui.surveys.questionnaires')}</h2>
+        </div>
+        <XlsformCreate onCreated={questionnaires.reload} />
         <ErrorBanner error={questionnaires.error} />
         {questionnaires.loading && !questionnaires.data && <p role="status">{t('ui.loading')}</p>}
         {questionnaires.data && questionnaires.data.questionnaires.length === 0 && <p className="muted">{t('ui.surveys.no_questionnaires')}</p>}

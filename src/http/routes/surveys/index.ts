@@ -13,7 +13,8 @@ import { actionsFrom, type CampaignAction } from '../../../core/surveys/campaign
 import { sampleSize } from '../../../core/surveys/stats.ts';
 import { defaultQuestionnaire } from '../../../core/surveys/template.ts';
 import type { Questionnaire } from '../../../core/surveys/questionnaire.ts';
-import { breakdownRows, findQuestionnaire, listQuestionnaires, listVisibleCampaigns, versionsOf } from '../../../db/repos/surveys.ts';
+import { breakdownRows, findQuestionnaire, findVersion, listQuestionnaires, listVisibleCampaigns, versionsOf } from '../../../db/repos/surveys.ts';
+import { definitionOf } from '../../../commands/surveys/submit.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { IdParam } from '../units/schema.ts';
@@ -117,6 +118,15 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
         population: p.population, target: p.target, suspectedDuplicates: p.suspected_duplicates, blockedDuplicates: p.blocked_duplicates,
       })),
     };
+  });
+
+  // The campaign's questions for anyone taking part in it (a commune clerk mapping an import, a breakdown),
+  // even when the questionnaire belongs to a unit above them: the public form shows the same.
+  app.get('/api/campaigns/:id/questionnaire', async (req) => {
+    const ctx = requireActor(req, services);
+    const { campaign } = await loadVisibleCampaign(services, ctx.actor, idOr404(req.params));
+    const version = (await findVersion(services.database.db, campaign.questionnaire_version_id))!;
+    return { versionId: version.id, version: version.version, definition: definitionOf(version.id, version.definition) };
   });
 
   app.post('/api/campaigns/:id/transition', async (req) => {

@@ -14,6 +14,8 @@ import { AuditScreen } from './audit/AuditScreen.tsx';
 import { SurveysScreen } from './surveys/SurveysScreen.tsx';
 import { CampaignScreen } from './surveys/CampaignScreen.tsx';
 import { QuestionnaireScreen } from './surveys/QuestionnaireScreen.tsx';
+import { KeyingScreen } from './keying/KeyingScreen.tsx';
+import { ResolveScreen } from './keying/ResolveScreen.tsx';
 import { ErrorBanner } from './ui/Alert.tsx';
 
 type State = { kind: 'loading' } | { kind: 'anon' } | { kind: 'error'; error: unknown } | { kind: 'in'; me: Me };
@@ -79,11 +81,15 @@ function Screen({ me }: { me: Me }) {
   const unit = /^\/units\/(\d+)$/.exec(path);
   if (path === '/' || path === '/units' || unit) return <UnitsScreen selectedId={unit ? Number(unit[1]) : null} />;
   // Surveys are readable with any role (src/core/policy/surveys.ts): campaigns, results, questionnaires.
-  const campaign = /^\/surveys\/campaigns\/(\d+)(\/results)?$/.exec(path);
+  const campaign = /^\/surveys\/campaigns\/(\d+)(\/results|\/paper)?$/.exec(path);
   const questionnaire = /^\/surveys\/questionnaires\/(\d+)$/.exec(path);
   if (path === '/surveys') return <SurveysScreen />;
-  if (campaign) return <CampaignScreen key={campaign[1]} id={Number(campaign[1])} view={campaign[2] ? 'results' : 'units'} />;
+  if (campaign) return <CampaignScreen key={campaign[1]} id={Number(campaign[1])} view={campaign[2] === '/results' ? 'results' : campaign[2] === '/paper' ? 'paper' : 'units'} />;
   if (questionnaire) return <QuestionnaireScreen key={questionnaire[1]} id={Number(questionnaire[1])} />;
+  // Paper sheets: keyed by whoever may enter responses; disagreements resolved by a manager.
+  const resolve = /^\/keying\/resolve\/([0-9A-Za-z-]{1,20})$/.exec(path);
+  if (path === '/keying' && me.can.enterSurveys) return <KeyingScreen />;
+  if (resolve && me.can.manageSurveys) return <ResolveScreen key={resolve[1]} sheetId={resolve[1]!} />;
   if (path === '/users' && me.can.readUsers) return <UsersScreen />;
   if (path === '/audit' && me.can.readAudit) return <AuditScreen />;
   if (path === '/password') return <ChangePassword />;

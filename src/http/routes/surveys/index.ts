@@ -109,7 +109,7 @@ export function surveyRoutes(app: FastifyInstance, services: AppServices) {
     return {
       id: c.id, name: c.name, period: c.period, state: c.state, unitId: c.unit_id, questionnaireVersionId: c.questionnaire_version_id,
       opensOn: c.opens_on, closesOn: c.closes_on, mode: c.mode, channels: JSON.parse(c.channels) as string[],
-      marginPermille: c.margin_permille, minCell: c.min_cell, previousCampaignId: c.previous_campaign_id,
+      marginPermille: c.margin_permille, minCell: c.min_cell, previousCampaignId: c.previous_campaign_id, doubleEntryPermille: c.double_entry_permille,
       actions: manage ? actionsFrom(c.state) : [],
       /** What the actor may do with the campaign as a whole (targets, double entry), whatever its state. */
       allowed: organiserVisible ? surveyPolicy.allowed(ctx.actor, c.unit_id) : [],

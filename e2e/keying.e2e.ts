@@ -163,7 +163,12 @@ describe('keying paper sheets', () => {
         await keys.press('Enter');
         expected[id] = { status: 'valid', answers: a };
       }
-      await expect.poll(() => page.getByTestId('keying-done').textContent()).toBe(`Đã lưu phiếu ${id}${i === 1 ? ' (phiếu trắng)' : ''} — ${i + 1} phiếu trong phiên.`);
+      await expect.poll(() => page.getByTestId('keying-done').textContent()).toBe(`Đã lưu phiếu ${id}${i === 1 ? ' (phiếu trắng)' : ''} — ${i + 1} phiếu trong phiên.`)
+        .catch(async (err: unknown) => {
+          // Leave a picture of the screen for whoever reads the failure.
+          await screenshot(page, `keying-failed-sheet-${i + 1}`);
+          throw err;
+        });
       await expect.poll(() => idField.evaluate((el) => el === document.activeElement)).toBe(true);
       timings.push(Date.now() - started);
       keystrokes.push(keys.count - keys.text - before);

@@ -58,12 +58,14 @@ describe('personas', () => {
       expect(grants).toHaveLength(persona.grants.length);
       for (const g of persona.grants) expect(grants.some((x) => x.startsWith(t('vi', `role.${g.role}`)))).toBe(true);
 
-      // Menus follow the roles: everyone sees units and surveys; admins and leaders see users and audit; admins alone may create users.
+      // Menus follow the roles: everyone sees units and surveys; all but viewers key paper sheets; admins and
+      // leaders see users and audit; admins alone may create users.
       const roles = new Set(persona.grants.map((g) => g.role));
       const manages = roles.has('admin');
       const reads = manages || roles.has('leader');
+      const enters = [...roles].some((r) => r !== 'viewer');
       const nav = page.getByRole('navigation', { name: 'Chức năng chính' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Đơn vị', 'Khảo sát', ...(reads ? ['Người dùng', 'Nhật ký'] : [])]);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Đơn vị', 'Khảo sát', ...(enters ? ['Nhập phiếu giấy'] : []), ...(reads ? ['Người dùng', 'Nhật ký'] : [])]);
 
       // The tree today and on earlier dates: exactly the expected units, and the named facts.
       for (const fact of FACTS[persona.username]!) {

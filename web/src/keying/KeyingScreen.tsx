@@ -15,7 +15,8 @@ export function KeyingScreen() {
   const fmt = useFormat();
   const { me } = useSession();
   const [code, setCode] = useState('');
-  const [sheet, setSheet] = useState<{ data: PaperSheet; opened: number; typeAhead: string[] } | null>(null);
+  const [sheet, setSheet] = useState<{ data: PaperSheet; opened: number } | null>(null);
+  const [kick, setKick] = useState(0);
   const [idError, setIdError] = useState<string | null>(null);
   const [resolveLink, setResolveLink] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -32,6 +33,19 @@ export function KeyingScreen() {
     idRef.current?.select();
   };
   useEffect(focusId, []);
+  // While a sheet is on its way, or typed-ahead keys still wait to be applied, every key press joins the line —
+  // wherever the focus happens to be — so that keys are applied exactly in the order they were typed.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(loadingRef.current || typeAhead.current.length) || e.ctrlKey || e.altKey || e.metaKey || e.key === 'Shift') return;
+      e.preventDefault();
+      e.stopPropagation();
+      typeAhead.current.push(e.key === 'Tab' && e.shiftKey ? 'Backspace' : e.key);
+      setKick((n) => n + 1);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
   // Type-ahead ends once the sheet is on screen (and has the focus).
   useLayoutEffect(() => {
     loadingRef.current = false;
@@ -57,7 +71,7 @@ export function KeyingScreen() {
         if (s.state === 'disagreement' && me.can.manageSurveys) setResolveLink(`/keying/resolve/${s.sheetId}`);
         idRef.current?.select();
       } else {
-        setSheet({ data: s, opened: Date.now(), typeAhead: typeAhead.current });
+        setSheet({ data: s, opened: Date.now() });
         setDone(null);
         document.getElementById('main')?.scrollTo({ top: 0 });
       }
@@ -101,11 +115,6 @@ export function KeyingScreen() {
               <input ref={idRef} id="sheet-id" name="sheetId" className="sheet-id" value={code} autoComplete="off" spellCheck={false}
                 autoCapitalize="characters" placeholder="7K2M-4QXD" aria-invalid={idError ? true : undefined}
                 aria-describedby={`sheet-id-hint${idError ? ' sheet-id-err' : ''}`}
-                onKeyDown={(e) => {
-                  if (!loadingRef.current || e.ctrlKey || e.altKey || e.metaKey || e.key === 'Shift') return;
-                  e.preventDefault();
-                  typeAhead.current.push(e.key === 'Tab' && e.shiftKey ? 'Backspace' : e.key);
-                }}
                 onChange={(e) => {
                   if (!code) started.current = Date.now();
                   setCode(e.target.value);
@@ -133,7 +142,7 @@ export function KeyingScreen() {
               {sheet.data.nextRound === 2 && <span className="tag tag-round2">{t('ui.keying.round2')}</span>}
               <p className="muted">{sheet.data.unitName} · {sheet.data.campaignName}</p>
             </div>
-            <SheetKeyer key={`${sheet.data.sheetId}-${sheet.opened}`} sheet={sheet.data} typeAhead={sheet.typeAhead} onSaved={saved} onEscape={focusId} />
+            <SheetKeyer key={`${sheet.data.sheetId}-${sheet.opened}`} sheet={sheet.data} typeAhead={typeAhead} kick={kick} onSaved={saved} onEscape={focusId} />
           </>
         ) : (
           <>

@@ -20,11 +20,13 @@ interface Props {
   onSaved: (r: KeyingResult, status: KeyingStatus) => void;
   /** Esc: back to the sheet-ID field (what was typed stays until another sheet is opened). */
   onEscape: () => void;
-  /** Keys typed after Enter on the sheet ID, before the sheet arrived: applied in order once it is here. */
-  typeAhead?: string[];
+  /** Keys typed after Enter on the sheet ID, before the sheet had the focus: applied in order (shared with the screen, which may still add to it). */
+  typeAhead: { current: string[] };
+  /** Changes when the screen has added a typed-ahead key, so the sheet applies it. */
+  kick: number;
 }
 
-export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) {
+export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead, kick }: Props) {
   const t = useT();
   const fmt = useFormat();
   const all = useMemo(() => keyedQuestions(sheet.definition), [sheet.definition]);
@@ -42,7 +44,30 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
   const confirmRef = useRef<HTMLDivElement>(null);
   const wholeRef = useRef<HTMLDivElement>(null);
 
-  const [queue, setQueue] = useState(typeAhead);
+  // Keys typed ahead (while the sheet loaded) are applied one per render, in order. Real key presses that
+  // arrive while some are still waiting join the end of the line, so nothing is applied out of order.
+  const queueRef = typeAhead;
+  const [tick, setTick] = useState(0);
+  // A key handled changes state; until React has committed it (and moved the focus), a new key press would
+  // reach the old question with the old state. So between a handled key and the next commit, keys wait too.
+  const settled = useRef(true);
+  // The tick a commit must reach before the next waiting key may be applied. A key press elsewhere (the screen's
+  // kick, a discrete event) can make React commit before the changes of the last applied key, which were made
+  // in an effect at a lower priority; the tick travels with those changes, so it tells when they are on screen.
+  const expectTick = useRef(0);
+  useLayoutEffect(() => {
+    settled.current = tick >= expectTick.current;
+  });
+  const queued = <E extends KeyLike>(handler: (e: E) => void) => (e: E) => {
+    if (!queueRef.current.length && settled.current) {
+      settled.current = false;
+      return handler(e);
+    }
+    if (e.ctrlKey || e.altKey || e.metaKey || e.key === 'Shift') return;
+    e.preventDefault();
+    queueRef.current.push(e.key === 'Tab' && e.shiftKey ? 'Backspace' : e.key);
+    setTick((n) => n + 1);
+  };
 
   // The cursor owns the focus: whichever step it is on gets it (in the same commit, so the next key press
   // already goes there), and scrolls into view.
@@ -205,7 +230,8 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
 
   // Typed-ahead keys, one per render so each sees the answers and cursor the previous one left.
   useEffect(() => {
-    const [key, ...rest] = queue;
+    if (tick < expectTick.current) return;
+    const key = queueRef.current.shift();
     if (key === undefined) return;
     const e: KeyLike = { key, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, preventDefault: () => undefined };
     if (cursor.kind === 'q') {
@@ -215,8 +241,10 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
       else onQuestionKey(e, kq);
     } else if (cursor.kind === 'confirm') onConfirmKey(e);
     else onWholeKey(e);
-    setQueue(rest);
-  }, [queue]); // the handlers read this render's state
+    settled.current = false;
+    expectTick.current = tick + 1;
+    setTick((n) => n + 1);
+  }, [tick, kick]); // the handlers read this render's state
 
   const missing = missingRequired(all, answers);
   const answered = all.filter((k) => shown.has(k.q.id) && !isEmpty(answers[k.q.id])).length;
@@ -256,7 +284,7 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
                 {isChoice(kq.q) ? (
                   <div ref={setRef} role={kq.q.type === 'multiple' ? 'group' : 'radiogroup'} tabIndex={active(id) ? 0 : -1}
                     aria-labelledby={labelId} aria-describedby={errId} aria-disabled={on ? undefined : true}
-                    aria-invalid={err ? true : undefined} className="kopts" onKeyDown={(e) => onQuestionKey(e, kq)} onFocus={focusHere}>
+                    aria-invalid={err ? true : undefined} className="kopts" onKeyDown={queued((e) => onQuestionKey(e, kq))} onFocus={focusHere}>
                     {kq.options.map((o) => {
                       const picked = Array.isArray(value) ? value.includes(o.code) : value === o.code;
                       return (
@@ -272,12 +300,12 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
                 ) : kq.q.type === 'long_text' ? (
                   <textarea ref={setRef} rows={1} value={typeof value === 'string' ? value : ''} tabIndex={active(id) ? 0 : -1}
                     disabled={!on} aria-labelledby={labelId} aria-describedby={errId} aria-invalid={err ? true : undefined}
-                    onChange={(e) => setAnswer(kq, e.target.value, false)} onKeyDown={(e) => onQuestionKey(e, kq)} onFocus={focusHere} />
+                    onChange={(e) => setAnswer(kq, e.target.value, false)} onKeyDown={queued((e) => onQuestionKey(e, kq))} onFocus={focusHere} />
                 ) : (
                   <input ref={setRef} type="text" inputMode={kq.q.type === 'text' ? undefined : 'decimal'} autoComplete="off"
                     value={typeof value === 'string' ? value : ''} tabIndex={active(id) ? 0 : -1} disabled={!on}
                     aria-labelledby={labelId} aria-describedby={errId} aria-invalid={err ? true : undefined}
-                    onChange={(e) => setAnswer(kq, e.target.value, false)} onKeyDown={(e) => onQuestionKey(e, kq)} onFocus={focusHere} />
+                    onChange={(e) => setAnswer(kq, e.target.value, false)} onKeyDown={queued((e) => onQuestionKey(e, kq))} onFocus={focusHere} />
                 )}
                 {err && <small id={errId} className="field-error">{err}</small>}
               </div>
@@ -288,7 +316,7 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
       <p className="key-hint" role="status">{hint}</p>
 
       {cursor.kind === 'whole' ? (
-        <div ref={wholeRef} tabIndex={-1} className="kconfirm active whole" role="group" aria-labelledby="kwhole-title" onKeyDown={onWholeKey}>
+        <div ref={wholeRef} tabIndex={-1} className="kconfirm active whole" role="group" aria-labelledby="kwhole-title" onKeyDown={queued(onWholeKey)}>
           {errorAlert}
           <h3 id="kwhole-title">{t(`ui.keying.confirm_${cursor.status}`, { id: sheet.sheetId })}</h3>
           <p><kbd>Enter</kbd> {t('ui.keying.save')} · <kbd>Esc</kbd> {t('ui.keying.go_back')}</p>
@@ -299,7 +327,7 @@ export function SheetKeyer({ sheet, onSaved, onEscape, typeAhead = [] }: Props) 
         </div>
       ) : (
         <div ref={confirmRef} tabIndex={-1} className={`kconfirm${cursor.kind === 'confirm' ? ' active' : ''}`} role="group"
-          aria-labelledby="kconfirm-title" aria-describedby="kconfirm-summary" onKeyDown={onConfirmKey}>
+          aria-labelledby="kconfirm-title" aria-describedby="kconfirm-summary" onKeyDown={queued(onConfirmKey)}>
           {errorAlert}
           <h3 id="kconfirm-title">{t('ui.keying.check_title')}</h3>
           <p id="kconfirm-summary" data-testid="keying-summary">

@@ -76,10 +76,16 @@ export function scaleOf(q: Questionnaire, question: Question): Scale | undefined
   return q.scales.find((s) => s.id === question.scale);
 }
 
-/** Parsed conditions by question id (only questions that have one). */
+// Parsed once per questionnaire object: every submission checks its answers against them.
+const parsedConditions = new WeakMap<Questionnaire, Map<string, Expr>>();
+
+/** Parsed conditions by question id (only questions that have one). Do not modify the questionnaire afterwards. */
 export function conditions(q: Questionnaire): Map<string, Expr> {
+  const cached = parsedConditions.get(q);
+  if (cached) return cached;
   const out = new Map<string, Expr>();
   for (const question of questionsOf(q)) if (question.relevant) out.set(question.id, parseExpr(question.relevant));
+  parsedConditions.set(q, out);
   return out;
 }
 

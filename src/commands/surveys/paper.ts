@@ -7,6 +7,7 @@ import { nowIso, todayVN } from '../../core/dates.ts';
 import { surveyPolicy } from '../../core/policy/surveys.ts';
 import { checkAnswers, type Answers, type RawAnswers } from '../../core/surveys/answers.ts';
 import type { Actor } from '../../core/roles.ts';
+import type { Questionnaire } from '../../core/surveys/questionnaire.ts';
 import type { BatchState, KeyingStatus, ResponseChannel } from '../../db/schema.ts';
 import { inTx, type Tx } from '../../db/tx.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
@@ -85,6 +86,14 @@ export async function loadSheet(ctx: Ctx, input: string) {
   return { sheet, campaign: c, form: definitionOf(version.id, version.definition), keyings };
 }
 
+/** A valid sheet's answers, checked like an online response; a blank or spoiled sheet has none. */
+function keyedAnswers(form: Questionnaire, status: KeyingStatus, raw: RawAnswers): Answers {
+  if (status !== 'valid') return {};
+  const checked = checkAnswers(form, raw);
+  if (Object.keys(checked.issues).length) throw errors.validation(checked.issues);
+  return checked.answers;
+}
+
 /** Whether a sheet is keyed twice: a stable choice by its ID, at the campaign's rate. */
 export function needsSecondKeying(sheetId: string, permille: number): boolean {
   if (permille <= 0) return false;
@@ -111,12 +120,7 @@ export async function keySheet(ctx: Ctx, input: string, status: KeyingStatus, ra
   const s = await loadSheet(ctx, input);
   if (!surveyPolicy.can(ctx.actor, 'enter', s.sheet.unit_id)) throw errors.forbidden();
   if (s.campaign.state === 'draft' || s.campaign.state === 'archived') throw new AppError('survey_closed');
-  let answers: Answers = {};
-  if (status === 'valid') {
-    const checked = checkAnswers(s.form, raw);
-    if (Object.keys(checked.issues).length) throw errors.validation(checked.issues);
-    answers = checked.answers;
-  }
+  const answers = keyedAnswers(s.form, status, raw);
   return inTx(ctx.database, async (trx, engine) => {
     // Re-read inside the transaction: two clerks keying the same sheet at once cannot both win.
     const sheet = (await trx.selectFrom('paper_sheets').selectAll().where('sheet_id', '=', s.sheet.sheet_id).executeTakeFirstOrThrow());
@@ -149,12 +153,7 @@ export async function resolveSheet(ctx: Ctx, input: string, status: KeyingStatus
   const s = await loadSheet(ctx, input);
   if (!surveyPolicy.can(ctx.actor, 'manage', s.sheet.unit_id)) throw errors.forbidden();
   if (s.sheet.state !== 'disagreement') throw errors.conflict('conflict', { sheetId: { key: 'paper.no_disagreement' } });
-  let answers: Answers = {};
-  if (status === 'valid') {
-    const checked = checkAnswers(s.form, raw);
-    if (Object.keys(checked.issues).length) throw errors.validation(checked.issues);
-    answers = checked.answers;
-  }
+  const answers = keyedAnswers(s.form, status, raw);
   return inTx(ctx.database, async (trx, engine) => {
     const r = await trx.updateTable('paper_sheets').set({ state: 'keyed' }).where('sheet_id', '=', s.sheet.sheet_id).where('state', '=', 'disagreement').executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw errors.conflict('conflict', { sheetId: { key: 'paper.no_disagreement' } });

@@ -7,7 +7,7 @@ import { errors } from '../../../core/errors.ts';
 import { t } from '../../../i18n/index.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { Id, IdParam } from '../units/schema.ts';
+import { Id, idOr404 } from '../units/schema.ts';
 
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 const UploadQuery = z.object({ unitId: z.coerce.number().pipe(Id), filename: z.string().max(200).optional(), lang: z.string().optional() });
@@ -16,11 +16,6 @@ const Mapping = z.object({
   values: z.record(z.string().max(40), z.record(z.string().max(300), z.string().max(20))).default({}),
 }).strict();
 
-const idOr404 = (params: unknown) => {
-  const r = IdParam.safeParse(params);
-  if (!r.success) throw errors.notFound();
-  return r.data.id;
-};
 
 export function importRoutes(app: FastifyInstance, services: AppServices) {
   app.post('/api/campaigns/:id/imports', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {

@@ -17,14 +17,9 @@ import { breakdownRows, findQuestionnaire, findVersion, listQuestionnaires, list
 import { definitionOf } from '../../../commands/surveys/submit.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { IdParam } from '../units/schema.ts';
+import { idOr404 } from '../units/schema.ts';
 import { BreakdownQuery, CreateCampaignBody, CreateQuestionnaireBody, DraftBody, ResultsQuery, SampleSizeQuery, TargetsBody, TransitionBody } from './schema.ts';
 
-const idOr404 = (params: unknown) => {
-  const r = IdParam.safeParse(params);
-  if (!r.success) throw errors.notFound();
-  return r.data.id;
-};
 
 export function surveyRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/questionnaires', async (req) => {

@@ -18,7 +18,7 @@ import type { PaperLayout } from '../../../documents/paper-form/types.ts';
 import { definitionOf } from '../../../commands/surveys/submit.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { Id, IdParam } from '../units/schema.ts';
+import { Id, idOr404 } from '../units/schema.ts';
 
 const BatchBody = z.object({ unitId: Id, count: z.number().int().min(1).max(BATCH_MAX), note: z.string().max(500).nullish() }).strict();
 const StateBody = z.object({ state: z.enum(['handed_out', 'returned', 'keyed']) }).strict();
@@ -27,11 +27,6 @@ const KeyingBody = z.object({ status: z.enum(['valid', 'blank', 'spoiled']), ans
 const DoubleEntryBody = z.object({ permille: z.number().int().min(0).max(1000) }).strict();
 const SheetParam = z.object({ sheetId: z.string().min(1).max(20) });
 
-const idOr404 = (params: unknown) => {
-  const r = IdParam.safeParse(params);
-  if (!r.success) throw errors.notFound();
-  return r.data.id;
-};
 const sheetParam = (params: unknown) => {
   const r = SheetParam.safeParse(params);
   if (!r.success) throw errors.notFound();

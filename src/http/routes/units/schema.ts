@@ -1,5 +1,6 @@
 // Request shapes for the units API.
 import { z } from 'zod';
+import { errors } from '../../../core/errors.ts';
 import { isIsoDate } from '../../../core/dates.ts';
 import { UNIT_LEVELS } from '../../../core/units/spec.ts';
 
@@ -7,6 +8,13 @@ export const IsoDate = z.string().refine(isIsoDate, { message: 'key:validation.d
 /** Ids are int4 on PostgreSQL: a larger number is simply not found, never a database error. */
 export const Id = z.number().int().positive().max(2 ** 31 - 1);
 export const IdParam = z.object({ id: z.coerce.number().pipe(Id) });
+
+/** The :id of a route, or 404: a malformed id names no record, so it is answered like a missing one. */
+export function idOr404(params: unknown): number {
+  const r = IdParam.safeParse(params);
+  if (!r.success) throw errors.notFound();
+  return r.data.id;
+}
 export const AsOfQuery = z.object({ asOf: IsoDate.optional(), lang: z.string().optional() });
 
 export const UnitBody = z.object({

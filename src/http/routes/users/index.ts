@@ -12,7 +12,7 @@ import { userPolicy } from '../../../core/policy/users.ts';
 import { grantsOfUsers, listUsers } from '../../../db/repos/users.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { Id, IdParam } from '../units/schema.ts';
+import { Id, idOr404 } from '../units/schema.ts';
 
 const phone = z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/, { message: 'key:validation.phone' });
 const optional = <T extends z.ZodType>(s: T) => z.union([z.literal('').transform(() => null), s]).nullish().transform((v) => v ?? null);
@@ -56,11 +56,6 @@ async function withGrants<U extends ReturnType<typeof publicUser>>(services: App
   }));
 }
 
-const idOr404 = (params: unknown) => {
-  const r = IdParam.safeParse(params);
-  if (!r.success) throw errors.notFound();
-  return r.data.id;
-};
 
 export function userRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/users', async (req) => {

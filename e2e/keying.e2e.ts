@@ -8,10 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { t } from '../src/i18n/index.ts';
-import { DEMO } from '../src/seed/demo.ts';
-import { DESKTOP, PHONE, launch, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
-import { startServer, type E2EServer } from './helpers/server.ts';
-import { campaignIdOf } from './helpers/surveys.ts';
+import { DESKTOP, PHONE, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
+import type { E2EServer } from './helpers/server.ts';
+import { closeSurveyFixture, openSurveyFixture } from './helpers/surveys.ts';
 import { apiAs, latestBatchId, sheetIdsOf, sheetResponses, sheetState } from './helpers/paper.ts';
 
 /** Rating keys in printed order → the scale's codes (src/core/surveys/template.ts): 1 = Rất hài lòng (4) … 0/9 = no opinion (9). */
@@ -45,16 +44,9 @@ describe('keying paper sheets', () => {
   let sheets: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-    const graph = await server.services.access.unitGraph();
-    thieuHoa = graph.idOf(DEMO.thieuHoaCommune)!;
-    c2026 = await campaignIdOf(server, '2026-Q4');
+    ({ server, browser, thieuHoa, c2026 } = await openSurveyFixture());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSurveyFixture({ server, browser }));
 
   it('officer: a batch of 20 sheets for Xã Thiệu Hóa, its PDF, its state', async () => {
     const page = await openPage(browser, server.origin, { viewport: DESKTOP });

@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO } from '../src/seed/demo.ts';
 import { SCALE_4, defaultQuestionnaire } from '../src/core/surveys/template.ts';
-import { DESKTOP, PHONE, launch, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
-import { startServer, type E2EServer } from './helpers/server.ts';
-import { campaignIdOf } from './helpers/surveys.ts';
+import { DESKTOP, PHONE, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
+import type { E2EServer } from './helpers/server.ts';
+import { closeSurveyFixture, openSurveyFixture } from './helpers/surveys.ts';
 
 const form = defaultQuestionnaire();
 const questions = form.sections.flatMap((s) => s.questions);
@@ -49,16 +48,9 @@ describe('survey data: import, breakdown, export, XLSForm', () => {
   let importedTotal = 0;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launch();
-    const graph = await server.services.access.unitGraph();
-    thieuHoa = graph.idOf(DEMO.thieuHoaCommune)!;
-    c2026 = await campaignIdOf(server, '2026-Q4');
+    ({ server, browser, thieuHoa, c2026 } = await openSurveyFixture());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSurveyFixture({ server, browser }));
 
   const imported = async () => Number((await server.database.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n'))
     .where('campaign_id', '=', c2026).where('unit_id', '=', thieuHoa).where('channel', '=', 'import').executeTakeFirstOrThrow()).n);

@@ -1,6 +1,9 @@
-// Survey facts the journeys need, read from the database: a campaign by period, a unit's form code, how many
-// responses it has.
-import type { E2EServer } from './server.ts';
+// Survey facts the journeys need, read from the database (a campaign by period, a unit's form code, how many
+// responses it has), and the fixture the survey journeys start from.
+import type { Browser } from 'playwright-core';
+import { DEMO } from '../../src/seed/demo.ts';
+import { launch } from './browser.ts';
+import { startServer, type E2EServer } from './server.ts';
 
 export async function campaignIdOf(server: E2EServer, period: string): Promise<number> {
   const row = await server.database.db.selectFrom('campaigns').select(['id']).where('period', '=', period).orderBy('id').executeTakeFirstOrThrow();
@@ -26,4 +29,17 @@ export function completeAnswers(dealtWithPolice: boolean): Record<string, string
   const a: Record<string, string> = { da_lam_viec: dealtWithPolice ? 'co' : 'khong' };
   for (let i = 1; i <= 9; i++) if (i !== 7 || dealtWithPolice) a[`tieu_chi_${i}`] = i % 3 === 0 ? '4' : '3';
   return a;
+}
+
+/** The real server and a browser, with the demo's Xã Thiệu Hóa and its open 2026 campaign: what survey journeys start from. */
+export async function openSurveyFixture(): Promise<{ server: E2EServer; browser: Browser; thieuHoa: number; c2026: number }> {
+  const server = await startServer();
+  const browser = await launch();
+  const graph = await server.services.access.unitGraph();
+  return { server, browser, thieuHoa: graph.idOf(DEMO.thieuHoaCommune)!, c2026: await campaignIdOf(server, '2026-Q4') };
+}
+
+export async function closeSurveyFixture(f: { server?: E2EServer; browser?: Browser }): Promise<void> {
+  await f.browser?.close();
+  await f.server?.close();
 }

@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, PERSONAS } from '../seed/personas.ts';
 import { purgeExpiredSessions } from '../db/repos/sessions.ts';
 import { purgeOldAttempts } from '../db/repos/login-attempts.ts';
 import { openForCli, redactUrl } from './open.ts';
+import { adaptersFromConfig } from '../notify/adapter.ts';
+import { startOutboxWorker } from '../notify/outbox.ts';
 
 /**
  * Builds the staff console when its sources are newer than the last build. Only web/dist is ours to
@@ -40,6 +42,7 @@ export async function serve(opts: { seed: boolean }): Promise<number> {
     await seedDemo(ctx);
     seeded = true;
   }
+  const adapters = adaptersFromConfig(config); // before listening: a half-configured gateway stops the start
   await ensureConsoleBuilt(config.webDist);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const app = await buildApp({ config, services: ctx, lifecycle });
@@ -53,10 +56,13 @@ export async function serve(opts: { seed: boolean }): Promise<number> {
     void purgeExpiredSessions(database.db, now).then(() => purgeOldAttempts(database.db, now)).catch((err) => app.log.error({ err }, 'housekeeping failed'));
   }, 60 * 60 * 1000);
   housekeeping.unref();
+  // Citizen notifications queued by commands go out from the outbox; without adapters they wait, queued.
+  const outbox = startOutboxWorker(database, adapters, { intervalMs: config.outboxIntervalMs, log: app.log });
 
   console.log('');
   console.log(`Lắng Nghe đang chạy / is running: ${url}/console/`);
   console.log(`Cơ sở dữ liệu / database: ${database.engine} (${redactUrl(config.databaseUrl)})`);
+  console.log(`Thông báo / notifications: ${adapters.size ? [...adapters.keys()].join(', ') : 'chưa cấu hình, được giữ lại / not configured, kept queued'}`);
   if (seeded || opts.seed) {
     console.log(`Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);
     for (const p of PERSONAS) console.log(`  ${p.username.padEnd(20)} ${p.description}`);
@@ -74,7 +80,7 @@ export async function serve(opts: { seed: boolean }): Promise<number> {
       const force = setTimeout(() => resolve(1), 15000);
       force.unref();
       try {
-        await app.close();
+        await Promise.all([app.close(), outbox.stop()]);
         await database.close();
         resolve(0);
       } catch (err) {

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004_surveys.ts';
 import * as m005 from './migrations/005_paper.ts';
 import * as m006 from './migrations/006_tokens.ts';
 import * as m007 from './migrations/007_imports.ts';
+import * as m008 from './migrations/008_feedback.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '005_paper': m005,
   '006_tokens': m006,
   '007_imports': m007,
+  '008_feedback': m008,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

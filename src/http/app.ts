@@ -22,6 +22,7 @@ import { xlsformRoutes } from './routes/surveys/xlsform.ts';
 import { exportRoutes } from './routes/surveys/export.ts';
 import { importRoutes } from './routes/surveys/imports.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
+import { feedbackRoutes } from './routes/feedback/index.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 
@@ -81,6 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   xlsformRoutes(app, services);
   exportRoutes(app, services);
   importRoutes(app, services);
+  feedbackRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
   await serveConsole(app, config.webDist);
   return app;

@@ -9,3 +9,8 @@ export function idColumn<T extends string>(tb: CreateTableBuilder<T, never>, eng
     ? tb.addColumn('id', 'serial', (c) => c.primaryKey())
     : tb.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
 }
+
+/** Binary content: BLOB in SQLite, bytea in PostgreSQL. */
+export function blobType(engine: MigrationEngine): 'blob' | 'bytea' {
+  return engine === 'postgres' ? 'bytea' : 'blob';
+}

@@ -1,0 +1,217 @@
+// Reading the register: the list (scoped, filtered, sorted by due date), one item for staff, the contact details
+// (each view logged), and per-unit figures: on-time %, median working days to close, overdue count.
+import { sql } from 'kysely';
+import { nowIso, todayVN } from '../../core/dates.ts';
+import { errors } from '../../core/errors.ts';
+import { tokensVi } from '../../core/feedback/normalize.ts';
+import { availableActions, OPEN_STATES } from '../../core/feedback/lifecycle.ts';
+import { feedbackPolicy } from '../../core/policy/feedback.ts';
+import type { Actor } from '../../core/roles.ts';
+import type { FeedbackChannel, FeedbackKind, FeedbackState } from '../../db/schema.ts';
+import { appendAudit } from '../../db/repos/audit.ts';
+import { feedbackConfig } from '../../db/repos/feedback-config.ts';
+import { attachmentsOf, eventsOf, handlerCandidates } from '../../db/repos/feedback.ts';
+import { inTx } from '../../db/tx.ts';
+import type { CommandContext } from '../context.ts';
+import { itemInScope } from './handle.ts';
+
+type Ctx = CommandContext & { actor: Actor };
+
+/** Open and owing the citizen something with a date: these can be overdue. */
+export const OWING_STATES: readonly FeedbackState[] = OPEN_STATES.filter((s) => s !== 'approved');
+
+export interface RegisterFilter {
+  unitId?: number;
+  states?: FeedbackState[];
+  open?: boolean;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  kind?: FeedbackKind;
+  topicCode?: string;
+  channel?: FeedbackChannel;
+  assignedToMe?: boolean;
+  rereview?: boolean;
+  year?: number;
+  q?: string;
+  sort?: 'due' | 'received' | 'register';
+  offset?: number;
+  limit?: number;
+}
+
+/** Units the actor may read, narrowed to a chosen unit's subtree; 'all' when nothing narrows (no IN list). */
+async function scopeFilter(ctx: Ctx, unitId: number | undefined): Promise<number[]> {
+  const readable = feedbackPolicy.unitIds(ctx.actor, 'read');
+  if (unitId === undefined) return readable;
+  const graph = await ctx.access.unitGraph();
+  const sub = graph.scopeOf(unitId, todayVN());
+  return readable.filter((id) => sub.has(id));
+}
+
+export async function listRegister(ctx: Ctx, f: RegisterFilter) {
+  const unitIds = await scopeFilter(ctx, f.unitId);
+  const limit = Math.min(f.limit ?? 50, 200);
+  const offset = f.offset ?? 0;
+  if (!unitIds.length) return { items: [], hasMore: false };
+  const today = todayVN();
+  const { calendar } = await feedbackConfig(ctx.database);
+  let q = ctx.database.db.selectFrom('feedback_items as i')
+    .leftJoin('users as a', 'a.id', 'i.assignee_id')
+    .select(['i.id', 'i.unit_id', 'i.register_year', 'i.register_no', 'i.tracking_code', 'i.channel', 'i.kind', 'i.topic_code',
+      'i.state', 'i.outcome', 'i.summary', 'i.received_on', 'i.ack_due_on', 'i.due_on', 'i.closed_on', 'i.anonymous',
+      'i.rereview', 'i.procedure', 'i.rating', 'i.assignee_id', 'a.full_name as assignee_name'])
+    .where('i.unit_id', 'in', unitIds);
+  if (f.states?.length) q = q.where('i.state', 'in', f.states);
+  else if (f.open) q = q.where('i.state', 'in', OPEN_STATES);
+  if (f.overdue) q = q.where('i.state', 'in', OWING_STATES).where('i.due_on', '<', today);
+  if (f.dueSoon) q = q.where('i.state', 'in', OWING_STATES).where('i.due_on', '>=', today).where('i.due_on', '<=', calendar.addWorkingDays(today, 2));
+  if (f.kind) q = q.where('i.kind', '=', f.kind);
+  if (f.topicCode) q = q.where('i.topic_code', '=', f.topicCode);
+  if (f.channel) q = q.where('i.channel', '=', f.channel);
+  if (f.assignedToMe) q = q.where('i.assignee_id', '=', ctx.actor.userId);
+  if (f.rereview) q = q.where('i.rereview', '=', 1);
+  if (f.year) q = q.where('i.register_year', '=', f.year);
+  if (f.q?.trim()) {
+    const code = f.q.trim().toUpperCase().replace(/[\s-]/g, '');
+    const words = tokensVi(f.q).slice(0, 6);
+    q = q.where((eb) => eb.or([
+      eb('i.tracking_code', '=', code),
+      eb.and(words.map((w) => eb('i.search_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`))),
+    ]));
+  }
+  if (f.sort === 'received') q = q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc');
+  else if (f.sort === 'register') q = q.orderBy('i.register_year', 'desc').orderBy('i.register_no', 'desc');
+  else q = q.orderBy(sql`case when i.due_on is null then 1 else 0 end`).orderBy('i.due_on').orderBy('i.id');
+  const rows = await q.limit(limit + 1).offset(offset).execute();
+  const graph = await ctx.access.unitGraph();
+  return {
+    hasMore: rows.length > limit,
+    items: rows.slice(0, limit).map((r) => ({
+      id: r.id, unitId: r.unit_id, unitName: graph.versionAt(r.unit_id, today)?.name ?? graph.structuralVersion(r.unit_id, today)?.name ?? '',
+      register: { year: r.register_year, no: r.register_no }, trackingCode: r.tracking_code, channel: r.channel, kind: r.kind,
+      topicCode: r.topic_code, state: r.state, outcome: r.outcome, procedure: r.procedure, summary: r.summary,
+      receivedOn: r.received_on, dueOn: r.due_on, closedOn: r.closed_on, anonymous: r.anonymous === 1, rereview: r.rereview === 1,
+      rating: r.rating, assignee: r.assignee_id ? { id: r.assignee_id, fullName: r.assignee_name } : null,
+      overdue: !!r.due_on && OWING_STATES.includes(r.state) && r.due_on < today,
+      workingDaysLeft: r.due_on && OWING_STATES.includes(r.state) ? calendar.workingDaysBetween(today, r.due_on) : null,
+    })),
+  };
+}
+
+export async function itemDetail(ctx: Ctx, id: number) {
+  const item = await itemInScope(ctx, id);
+  const db = ctx.database.db;
+  const today = todayVN();
+  const graph = await ctx.access.unitGraph();
+  const { calendar } = await feedbackConfig(ctx.database);
+  const [events, attachments, duplicates, children, candidates] = await Promise.all([
+    eventsOf(db, id), attachmentsOf(db, id),
+    db.selectFrom('feedback_items').select(['id', 'tracking_code', 'summary']).where('duplicate_of', '=', id).execute(),
+    db.selectFrom('feedback_items').select(['id', 'tracking_code', 'summary']).where('split_from', '=', id).execute(),
+    feedbackPolicy.can(ctx.actor, 'handle', item.unit_id)
+      ? handlerCandidates(db, (u) => graph.scopeOf(u, today).has(item.unit_id)) : Promise.resolve([]),
+  ]);
+  const assignee = item.assignee_id ? candidates.find((c) => c.id === item.assignee_id)
+    ?? (await db.selectFrom('users').select(['id', 'full_name as fullName']).where('id', '=', item.assignee_id).executeTakeFirst()) : null;
+  const rights = feedbackPolicy.allowed(ctx.actor, item.unit_id);
+  const facts = { state: item.state, kind: item.kind, assigneeId: item.assignee_id, hasDraft: !!item.answer_draft };
+  const nameOf = (u: number | null) => (u === null ? null : graph.versionAt(u, today)?.name ?? graph.structuralVersion(u, today)?.name ?? null);
+  return {
+    id: item.id, unitId: item.unit_id, unitName: nameOf(item.unit_id), register: { year: item.register_year, no: item.register_no },
+    trackingCode: item.tracking_code, channel: item.channel, kind: item.kind, topicCode: item.topic_code, procedure: item.procedure,
+    state: item.state, outcome: item.outcome, summary: item.summary, content: item.content, location: item.location,
+    concernedUnit: item.concerned_unit_id ? { id: item.concerned_unit_id, name: nameOf(item.concerned_unit_id) } : null,
+    concernedOfficer: rights.includes('restricted') ? item.concerned_officer : undefined,
+    anonymous: item.anonymous === 1, hasContact: item.submitter_id !== null,
+    source: item.source_type ? { type: item.source_type, ref: item.source_ref } : null,
+    receivedOn: item.received_on, receivedAt: item.received_at, ackDueOn: item.ack_due_on, ackedOn: item.acked_on, dueOn: item.due_on,
+    closedOn: item.closed_on, answeredOn: item.answered_on,
+    overdue: !!item.due_on && OWING_STATES.includes(item.state) && item.due_on < today,
+    workingDaysLeft: item.due_on && OWING_STATES.includes(item.state) ? calendar.workingDaysBetween(today, item.due_on) : null,
+    answerDraft: item.answer_draft, publicAnswer: item.public_answer,
+    rating: item.rating, ratingComment: item.rating_comment, rereview: item.rereview === 1,
+    assignee: assignee ? { id: assignee.id, fullName: assignee.fullName } : null,
+    duplicateOf: item.duplicate_of, duplicates, splitFrom: item.split_from, splitInto: children,
+    attachments: attachments.map((a) => ({ id: a.id, role: a.role, public: a.public === 1, filename: a.filename, mime: a.mime, size: a.size })),
+    events: events.map((e) => ({
+      id: e.id, at: e.at, actorKind: e.actor_kind, actorName: e.actor_name, action: e.action, from: e.from_state, to: e.to_state,
+      reason: e.reason, publicMessage: e.public_message, internalNote: e.internal_note, data: e.data ? JSON.parse(e.data) as unknown : null,
+    })),
+    allowed: rights,
+    actions: rights.includes('handle') || rights.includes('approve') ? availableActions(facts) : [],
+    candidates: candidates.map((c) => ({ id: c.id, fullName: c.fullName })),
+  };
+}
+
+/** The person behind an item: only for roles that need it; every view is an audit event. */
+export async function itemContact(ctx: Ctx, id: number) {
+  const item = await itemInScope(ctx, id);
+  if (!feedbackPolicy.can(ctx.actor, 'contact', item.unit_id)) throw errors.forbidden();
+  if (item.submitter_id === null) return { anonymous: true, submitter: null, consents: [] };
+  const db = ctx.database.db;
+  const s = await db.selectFrom('feedback_submitters').selectAll().where('id', '=', item.submitter_id).executeTakeFirstOrThrow();
+  const consents = await db.selectFrom('feedback_consents').select(['purpose', 'text_version', 'given_at', 'withdrawn_at'])
+    .where('submitter_id', '=', s.id).orderBy('id').execute();
+  await inTx(ctx.database, (trx, engine) => appendAudit(trx, engine, ctx.audit, {
+    action: 'feedback.contact_view', entityType: 'feedback_item', entityId: id, unitId: item.unit_id, after: { submitterId: s.id, at: nowIso() },
+  }));
+  return {
+    anonymous: false,
+    submitter: {
+      fullName: s.full_name, phone: s.phone, email: s.email, address: s.address, roleTitle: s.role_title,
+      organisation: s.organisation, anonymisedAt: s.anonymised_at,
+    },
+    consents: consents.map((c) => ({ purpose: c.purpose, textVersion: c.text_version, givenAt: c.given_at, withdrawnAt: c.withdrawn_at })),
+  };
+}
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * Per child unit of `unitId` (or the unit itself when it has none): items received in the year, closed, on time
+ * (answered by its due date, or acknowledged by its acknowledgement date when refused, forwarded or transferred),
+ * median working days from receipt to closing, and what is overdue now.
+ */
+export async function registerStats(ctx: Ctx, unitId: number, year: number) {
+  if (!feedbackPolicy.can(ctx.actor, 'read', unitId)) throw errors.notFound();
+  const graph = await ctx.access.unitGraph();
+  const today = todayVN();
+  const { calendar } = await feedbackConfig(ctx.database);
+  const readable = new Set(feedbackPolicy.unitIds(ctx.actor, 'read'));
+  const children = graph.childrenOf(unitId, today).filter((c) => readable.has(c));
+  const groups = (children.length ? children : [unitId]).map((id) => ({ id, scope: graph.scopeOf(id, today) }));
+  const subtree = [...graph.scopeOf(unitId, today)].filter((id) => readable.has(id));
+  const rows = subtree.length ? await ctx.database.db.selectFrom('feedback_items')
+    .select(['unit_id', 'state', 'outcome', 'received_on', 'ack_due_on', 'acked_on', 'due_on', 'answered_on', 'closed_on', 'rating'])
+    .where('unit_id', 'in', subtree).where('register_year', '=', year).execute() : [];
+  const byUnit = new Map<number, typeof rows>();
+  for (const r of rows) {
+    const g = groups.find((x) => x.scope.has(r.unit_id));
+    if (!g) continue;
+    const list = byUnit.get(g.id) ?? [];
+    list.push(r);
+    byUnit.set(g.id, list);
+  }
+  const units = groups.map(({ id }) => {
+    const list = byUnit.get(id) ?? [];
+    const closed = list.filter((r) => r.closed_on);
+    const judged = list.filter((r) => r.answered_on || r.state === 'refused' || r.state === 'forwarded' || r.state === 'transferred');
+    const onTime = judged.filter((r) => (r.answered_on ? !r.due_on || r.answered_on <= r.due_on : !!r.acked_on && (!r.ack_due_on || r.acked_on <= r.ack_due_on)));
+    const ratings = list.filter((r) => r.rating !== null).map((r) => r.rating!);
+    return {
+      unitId: id, unitName: graph.versionAt(id, today)?.name ?? '',
+      received: list.length, closed: closed.length,
+      open: list.filter((r) => OPEN_STATES.includes(r.state)).length,
+      overdue: list.filter((r) => OWING_STATES.includes(r.state) && r.due_on && r.due_on < today).length,
+      onTimePct: judged.length ? Math.round((onTime.length / judged.length) * 1000) / 10 : null,
+      medianDaysToClose: median(closed.map((r) => calendar.workingDaysBetween(r.received_on, r.closed_on!))),
+      meanRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
+      ratings: ratings.length,
+    };
+  });
+  return { unitId, year, units };
+}

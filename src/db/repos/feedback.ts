@@ -1,0 +1,87 @@
+// The feedback register's SQL: register numbers, items, submitters, events, attachments.
+import { sql } from 'kysely';
+import type { FeedbackActorKind, FeedbackState } from '../schema.ts';
+import type { Q, Tx } from '../tx.ts';
+
+/** The next number in a unit's register for a year (sổ tiếp nhận), taken inside the caller's transaction. */
+export async function nextRegisterNo(trx: Tx, unitId: number, year: number): Promise<number> {
+  const row = await trx.insertInto('feedback_counters').values({ unit_id: unitId, year, last_no: 1 })
+    .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + 1` }))
+    .returning('last_no').executeTakeFirstOrThrow();
+  return row.last_no;
+}
+
+export function findItem(q: Q, id: number) {
+  return q.selectFrom('feedback_items').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findItemByCode(q: Q, trackingCode: string) {
+  return q.selectFrom('feedback_items').selectAll().where('tracking_code', '=', trackingCode).executeTakeFirst();
+}
+
+export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+export interface EventInput {
+  itemId: number;
+  actorKind: FeedbackActorKind;
+  actorUserId: number | null;
+  action: string;
+  from?: FeedbackState | null;
+  to?: FeedbackState | null;
+  reason?: string | null;
+  publicMessage?: string | null;
+  internalNote?: string | null;
+  data?: unknown;
+  at: string;
+}
+
+export async function insertEvent(trx: Tx, e: EventInput): Promise<number> {
+  const row = await trx.insertInto('feedback_events').values({
+    item_id: e.itemId, at: e.at, actor_kind: e.actorKind, actor_user_id: e.actorUserId, action: e.action,
+    from_state: e.from ?? null, to_state: e.to ?? null, reason: e.reason ?? null, public_message: e.publicMessage ?? null,
+    internal_note: e.internalNote ?? null, data: e.data === undefined ? null : JSON.stringify(e.data),
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function eventsOf(q: Q, itemId: number) {
+  return q.selectFrom('feedback_events').leftJoin('users', 'users.id', 'feedback_events.actor_user_id')
+    .select(['feedback_events.id', 'at', 'actor_kind', 'action', 'from_state', 'to_state', 'reason', 'public_message',
+      'internal_note', 'data', 'users.full_name as actor_name'])
+    .where('item_id', '=', itemId).orderBy('feedback_events.id').execute();
+}
+
+/** Public steps only: what the citizen sees on the status page. */
+export function publicEventsOf(q: Q, itemId: number) {
+  return q.selectFrom('feedback_events').select(['at', 'action', 'to_state', 'public_message'])
+    .where('item_id', '=', itemId).where('public_message', 'is not', null).orderBy('id').execute();
+}
+
+export function attachmentsOf(q: Q, itemId: number) {
+  return q.selectFrom('feedback_attachments').select(['id', 'role', 'public', 'filename', 'mime', 'size', 'sha256', 'created_at'])
+    .where('item_id', '=', itemId).orderBy('id').execute();
+}
+
+/** Everyone to tell about an item: its own submitter and those of the items merged into it as duplicates. */
+export function recipientsOf(q: Q, itemId: number) {
+  return q.selectFrom('feedback_items as i')
+    .innerJoin('feedback_submitters as s', 's.id', 'i.submitter_id')
+    .innerJoin('feedback_consents as c', (j) => j.onRef('c.submitter_id', '=', 's.id')
+      .on('c.purpose', '=', 'contact_updates').on('c.withdrawn_at', 'is', null))
+    .select(['i.id as item_id', 'i.tracking_code', 's.id as submitter_id', 's.full_name', 's.email', 's.phone'])
+    .where((eb) => eb.or([eb('i.id', '=', itemId), eb('i.duplicate_of', '=', itemId)]))
+    .where('s.anonymised_at', 'is', null)
+    .execute();
+}
+
+/** People who can be given an item: leaders and officers whose grants reach its unit (enabled accounts). */
+export async function handlerCandidates(q: Q, reaches: (grantUnitId: number) => boolean) {
+  const rows = await q.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id')
+    .select(['users.id', 'users.full_name', 'users.username', 'users.sort_key', 'grants.unit_id', 'grants.role'])
+    .where('grants.role', 'in', ['leader', 'officer']).where('users.disabled', '=', 0).execute();
+  const byUser = new Map<number, { id: number; fullName: string; username: string; sortKey: string }>();
+  for (const r of rows) {
+    if (reaches(r.unit_id)) byUser.set(r.id, { id: r.id, fullName: r.full_name, username: r.username, sortKey: r.sort_key });
+  }
+  return [...byUser.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+}

@@ -1,0 +1,90 @@
+// The feedback register (staff API): list, officer entry, one item, contact (logged), steps, classification,
+// notes, splitting, suggestions, attachments, per-unit figures.
+import type { FastifyInstance } from 'fastify';
+import type { AppServices } from '../../../commands/context.ts';
+import { actOnItem, itemInScope } from '../../../commands/feedback/handle.ts';
+import { addNote, classifyItem, splitItem } from '../../../commands/feedback/edit.ts';
+import { receiveFeedback } from '../../../commands/feedback/intake.ts';
+import { itemContact, itemDetail, listRegister, registerStats } from '../../../commands/feedback/register.ts';
+import { itemSuggestions } from '../../../commands/feedback/suggestions.ts';
+import { todayVN } from '../../../core/dates.ts';
+import { errors } from '../../../core/errors.ts';
+import { parseWith } from '../../validate.ts';
+import { requireActor } from '../../plugins/auth.ts';
+import { idOr404 } from '../units/schema.ts';
+import { ActionBody, AttachmentParams, ClassifyBody, ListQuery, NoteBody, OfficerEntryBody, SplitBody, StatsQuery } from './schema.ts';
+
+export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
+  app.get('/api/feedback', async (req) => {
+    const ctx = requireActor(req, services);
+    const q = parseWith(ListQuery, req.query);
+    return listRegister(ctx, {
+      unitId: q.unitId, states: q.state === undefined ? undefined : Array.isArray(q.state) ? q.state : [q.state], open: q.open,
+      overdue: q.overdue, dueSoon: q.dueSoon, kind: q.kind, topicCode: q.topicCode, channel: q.channel, assignedToMe: q.mine,
+      rereview: q.rereview, year: q.year, q: q.q, sort: q.sort, offset: q.offset, limit: q.limit,
+    });
+  });
+
+  app.post('/api/feedback', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const body = parseWith(OfficerEntryBody, req.body);
+    const r = await receiveFeedback(ctx, { ...body, source: body.source ?? null });
+    void reply.status(201);
+    return r;
+  });
+
+  app.get('/api/feedback/:id', async (req) => itemDetail(requireActor(req, services), idOr404(req.params)));
+
+  app.get('/api/feedback/:id/contact', async (req) => itemContact(requireActor(req, services), idOr404(req.params)));
+
+  app.get('/api/feedback/:id/suggestions', async (req) => itemSuggestions(requireActor(req, services), idOr404(req.params)));
+
+  app.post('/api/feedback/:id/actions', async (req) => {
+    const ctx = requireActor(req, services);
+    return actOnItem(ctx, idOr404(req.params), parseWith(ActionBody, req.body));
+  });
+
+  app.patch('/api/feedback/:id', async (req) => {
+    const ctx = requireActor(req, services);
+    return classifyItem(ctx, idOr404(req.params), parseWith(ClassifyBody, req.body));
+  });
+
+  app.post('/api/feedback/:id/notes', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const r = await addNote(ctx, idOr404(req.params), parseWith(NoteBody, req.body).note);
+    void reply.status(201);
+    return r;
+  });
+
+  app.post('/api/feedback/:id/split', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const r = await splitItem(ctx, idOr404(req.params), parseWith(SplitBody, req.body).parts);
+    void reply.status(201);
+    return r;
+  });
+
+  app.get('/api/feedback/:id/attachments/:attachmentId', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const p = AttachmentParams.safeParse(req.params);
+    if (!p.success) throw errors.notFound();
+    const item = await itemInScope(ctx, p.data.id);
+    const a = await services.database.db.selectFrom('feedback_attachments').select(['mime', 'content', 'filename'])
+      .where('id', '=', p.data.attachmentId).where('item_id', '=', item.id).executeTakeFirst();
+    if (!a) throw errors.notFound();
+    void reply.header('content-type', a.mime).header('cache-control', 'private, max-age=3600')
+      .header('content-disposition', `inline; filename="attachment-${p.data.attachmentId}.${a.mime === 'image/jpeg' ? 'jpg' : 'bin'}"`);
+    return reply.send(a.content);
+  });
+
+  app.get('/api/feedback-stats', async (req) => {
+    const ctx = requireActor(req, services);
+    const q = parseWith(StatsQuery, req.query);
+    return registerStats(ctx, q.unitId, q.year ?? Number(todayVN().slice(0, 4)));
+  });
+
+  app.get('/api/feedback-topics', async (req) => {
+    requireActor(req, services);
+    const rows = await services.database.db.selectFrom('feedback_topics').selectAll().where('active', '=', 1).orderBy('sort').execute();
+    return { topics: rows.map((t) => ({ code: t.code, parent: t.parent_code, vi: t.name_vi, en: t.name_en })) };
+  });
+}

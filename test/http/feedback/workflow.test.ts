@@ -1,0 +1,120 @@
+// The register's workflow through the staff API: entry, acceptance, assignment, answer, approval, closing; the
+// events, audit and notices each step writes; scope, rights and the state machine at the edge.
+import { expect, it } from 'vitest';
+import { forEachEngine } from '../../helpers/harness.ts';
+import { loadUnitGraph } from '../../../src/db/repos/units.ts';
+import { DEMO } from '../../../src/seed/demo.ts';
+
+forEachEngine('feedback workflow', 'demo', (h) => {
+  async function unitId(code: string) {
+    return (await loadUnitGraph(h.database.db)).idOf(code)!;
+  }
+
+  async function enter(who: string, body: Record<string, unknown>) {
+    const c = await h.login(who);
+    return c.post('/api/feedback', { unitId: await unitId(DEMO.thieuHoaCommune), channel: 'hotline', kind: 'request', content: 'Đề nghị lắp đèn đường ở thôn 3 vì hay mất trộm xe máy ban đêm.', ...body });
+  }
+
+  it('takes an item from entry to closing, recording each step, what the citizen is told and the notices', async () => {
+    const res = await enter('nhaplieu.thieuhoa', { submitter: { fullName: 'Lê Văn Tám', email: 'tam@example.vn', phone: '0912 345 678' }, consents: ['contact_updates'] });
+    expect(res.statusCode).toBe(201);
+    const { id, trackingCode, registerNo } = res.json();
+    expect(trackingCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    expect(registerNo).toBeGreaterThan(0);
+
+    const officer = await h.login('canbo.thieuhoa');
+    const leader = await h.login('lanhdao.thieuhoa');
+    const me = (await officer.get('/api/auth/me')).json();
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'approve' })).statusCode).toBe(403);
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'start' })).statusCode).toBe(409);
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'accept' })).json()).toMatchObject({ state: 'accepted' });
+    const detail = (await officer.get(`/api/feedback/${id}`)).json();
+    expect(detail.candidates.map((c: { id: number }) => c.id)).toContain(me.user?.id ?? me.id);
+    const officerId = me.user?.id ?? me.id;
+    expect((await leader.post(`/api/feedback/${id}/actions`, { action: 'assign', assigneeId: officerId })).json().state).toBe('assigned');
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'start' })).json().state).toBe('in_progress');
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'draft', answer: '' })).statusCode).toBe(400);
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'draft', answer: 'Đã phối hợp UBND xã lắp 4 đèn đường <b>trong tháng</b>.' })).json().state).toBe('answer_drafted');
+    expect((await leader.post(`/api/feedback/${id}/actions`, { action: 'return' })).statusCode).toBe(400);
+    expect((await leader.post(`/api/feedback/${id}/actions`, { action: 'approve' })).json().state).toBe('approved');
+    expect((await officer.post(`/api/feedback/${id}/actions`, { action: 'close', outcome: 'resolved' })).json().state).toBe('closed');
+
+    const after = (await leader.get(`/api/feedback/${id}`)).json();
+    expect(after.publicAnswer).toContain('<b>trong tháng</b>');
+    expect(after.events.map((e: { action: string }) => e.action)).toEqual(['receive', 'accept', 'assign', 'start', 'draft', 'approve', 'close']);
+    expect(after.events.filter((e: { publicMessage: string | null }) => e.publicMessage).map((e: { action: string }) => e.action)).toEqual(['receive', 'accept', 'approve', 'close']);
+    const outbox = await h.database.db.selectFrom('notification_outbox').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    // Four public steps, each by email and by the SMS gateway.
+    expect(outbox.map((o) => o.adapter)).toEqual(['email', 'webhook', 'email', 'webhook', 'email', 'webhook', 'email', 'webhook']);
+    expect(outbox[0]!.body).toContain(trackingCode.slice(0, 5));
+    const audit = await h.database.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'feedback_item').where('entity_id', '=', String(id)).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['feedback.receive', 'feedback.accept', 'feedback.assign', 'feedback.start', 'feedback.draft', 'feedback.approve', 'feedback.close']);
+  });
+
+  it('answers 404 outside the scope and 403 to a viewer; contact details only to handlers, each view logged', async () => {
+    const { id } = (await enter('nhaplieu.thieuhoa', { submitter: { fullName: 'Nguyễn Thị Hoa', phone: '0987654321' } })).json();
+    const other = await h.login('canbo.dinhhoa');
+    expect((await other.get(`/api/feedback/${id}`)).statusCode).toBe(404);
+    expect((await other.post(`/api/feedback/${id}/actions`, { action: 'accept' })).statusCode).toBe(404);
+    const clerk = await h.login('nhaplieu.thieuhoa');
+    expect((await clerk.get(`/api/feedback/${id}/contact`)).statusCode).toBe(403);
+    expect((await clerk.post(`/api/feedback/${id}/actions`, { action: 'accept' })).statusCode).toBe(403);
+    const officer = await h.login('canbo.thieuhoa');
+    const list = (await officer.get('/api/feedback')).json();
+    expect(JSON.stringify(list)).not.toContain('0987654321');
+    expect(JSON.stringify((await officer.get(`/api/feedback/${id}`)).json())).not.toContain('0987654321');
+    const contact = (await officer.get(`/api/feedback/${id}/contact`)).json();
+    expect(contact.submitter.phone).toBe('0987654321');
+    const views = await h.database.db.selectFrom('audit_events').select('action').where('action', '=', 'feedback.contact_view').where('entity_id', '=', String(id)).execute();
+    expect(views).toHaveLength(1);
+  });
+
+  it('flags a complaint out of the workflow, merges duplicates so all submitters hear, forwards and splits', async () => {
+    const officer = await h.login('canbo.thieuhoa');
+    const a = (await enter('canbo.thieuhoa', { kind: 'complaint', content: 'Tôi khiếu nại quyết định xử phạt hành chính số 12.' })).json();
+    expect((await officer.post(`/api/feedback/${a.id}/actions`, { action: 'accept' })).statusCode).toBe(409);
+    expect((await officer.post(`/api/feedback/${a.id}/actions`, { action: 'transfer' })).json().state).toBe('transferred');
+    const ev = (await officer.get(`/api/feedback/${a.id}`)).json().events.at(-1);
+    expect(ev.publicMessage).toContain('Luật Khiếu nại');
+
+    const first = (await enter('canbo.thieuhoa', { submitter: { email: 'mot@example.vn' }, consents: ['contact_updates'] })).json();
+    const second = (await enter('canbo.thieuhoa', { content: 'De nghi lap den duong o thon 3 vi hay mat trom xe may', submitter: { email: 'hai@example.vn' }, consents: ['contact_updates'] })).json();
+    const sugg = (await officer.get(`/api/feedback/${second.id}/suggestions`)).json();
+    expect(sugg.duplicates.map((d: { id: number }) => d.id)).toContain(first.id);
+    expect(sugg.kinds[0].kind).toBe('request');
+    expect((await officer.post(`/api/feedback/${second.id}/actions`, { action: 'duplicate', duplicateOf: first.id })).json().state).toBe('closed');
+    await officer.post(`/api/feedback/${first.id}/actions`, { action: 'accept' });
+    const last = await h.database.db.selectFrom('notification_outbox').select(['recipient', 'body']).orderBy('id', 'desc').limit(2).execute();
+    expect(last.map((r) => r.recipient).sort()).toEqual(['hai@example.vn', 'mot@example.vn']);
+
+    const dinhHoa = await unitId(DEMO.dinhHoaCommune);
+    const fwd = (await enter('canbo.thieuhoa', { content: 'Phản ánh tụ tập đánh bạc ở xã Định Hòa.' })).json();
+    expect((await officer.post(`/api/feedback/${fwd.id}/actions`, { action: 'forward', targetUnitId: dinhHoa })).statusCode).toBe(400);
+    const moved = (await officer.post(`/api/feedback/${fwd.id}/actions`, { action: 'forward', targetUnitId: dinhHoa, reason: 'Địa bàn thuộc xã Định Hòa.' })).json();
+    expect(moved.state).toBe('forwarded');
+    const other = await h.login('canbo.dinhhoa');
+    expect((await other.get(`/api/feedback/${moved.forwardedItemId}`)).json().source).toEqual({ type: 'forwarded', ref: String(fwd.id) });
+
+    const mixed = (await enter('canbo.thieuhoa', { kind: 'suggestion', content: 'Khen anh Tuấn. Đề nghị xử lý xe tải chạy quá tốc độ.' })).json();
+    const split = await officer.post(`/api/feedback/${mixed.id}/split`, { parts: [
+      { content: 'Khen anh Tuấn nhiệt tình.', kind: 'praise' }, { content: 'Đề nghị xử lý xe tải chạy quá tốc độ.', kind: 'request', topicCode: 'traffic' },
+    ] });
+    expect(split.statusCode).toBe(201);
+    const parts = (await officer.get(`/api/feedback/${mixed.id}`)).json();
+    expect(parts.kind).toBe('praise');
+    expect(parts.splitInto).toHaveLength(1);
+  });
+
+  it('lists by due date with the overdue filter and per-unit figures', async () => {
+    const { id } = (await enter('canbo.thieuhoa', {})).json();
+    await h.database.db.updateTable('feedback_items').set({ due_on: '2020-01-02' }).where('id', '=', id).execute();
+    const leader = await h.login('lanhdao.tinh');
+    const list = (await leader.get('/api/feedback?overdue=1&limit=5')).json();
+    expect(list.items[0].id).toBe(id);
+    expect(list.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    expect((await leader.get('/api/feedback?state=nonsense')).statusCode).toBe(400);
+    const stats = (await leader.get(`/api/feedback-stats?unitId=${await unitId(DEMO.province)}`)).json();
+    const th = stats.units.find((u: { unitName: string }) => u.unitName.includes('Thiệu Hóa'));
+    expect(th.overdue).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -3,6 +3,7 @@ import type { CommandContext } from '../commands/context.ts';
 import { seedUnits } from './demo.ts';
 import { seedPersonas } from './personas.ts';
 import { seedSurveys } from './surveys.ts';
+import { seedFeedback } from './feedback.ts';
 
 export async function isEmpty(ctx: CommandContext): Promise<boolean> {
   const row = await ctx.database.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
@@ -18,6 +19,7 @@ export async function seedDemo(ctx: CommandContext): Promise<void> {
     const graph = await seedUnits(ctx);
     await seedPersonas(ctx, graph);
     await seedSurveys(ctx, graph);
+    await seedFeedback(ctx, graph);
   } finally {
     if (raw) {
       raw.pragma(`synchronous = ${Number(before)}`);

@@ -9,6 +9,7 @@ import { paperPdf } from './paper-pdf.ts';
 import { surveySubmit } from './survey-submit.ts';
 import { surveyResults } from './survey-results.ts';
 import { surveyPageWeight } from './survey-page-weight.ts';
+import { registerList } from './register-list.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -35,6 +36,7 @@ const BENCHMARKS: Record<string, (engine: Engine, o: BenchOptions) => Promise<Be
   'survey-submit': surveySubmit,
   'survey-results': surveyResults,
   'survey-page-weight': surveyPageWeight,
+  'register-list': registerList,
 };
 
 const { values, positionals } = parseArgs({

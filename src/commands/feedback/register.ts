@@ -1,8 +1,8 @@
 // Reading the register: the list (scoped, filtered, sorted by due date), one item for staff, the contact details
 // (each view logged), and per-unit figures: on-time %, median working days to close, overdue count.
-import { sql } from 'kysely';
 import { nowIso, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
+import { sql, type SqlBool } from 'kysely';
 import { tokensVi } from '../../core/feedback/normalize.ts';
 import { availableActions, OPEN_STATES } from '../../core/feedback/lifecycle.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
@@ -17,8 +17,13 @@ import { itemInScope } from './handle.ts';
 
 type Ctx = CommandContext & { actor: Actor };
 
-/** Open and owing the citizen something with a date: these can be overdue. */
+/** Open and owing the citizen something with a date: these can be overdue (migration 008 indexes exactly these). */
 export const OWING_STATES: readonly FeedbackState[] = OPEN_STATES.filter((s) => s !== 'approved');
+/**
+ * The same list as literals: SQLite uses a partial index only when the query's WHERE repeats the index's terms,
+ * and a bound parameter is not a constant to its planner. Built from our own constant, never from input.
+ */
+const OWING_SQL = sql.raw<SqlBool>(`i.state in (${OWING_STATES.map((s) => `'${s}'`).join(', ')})`);
 
 export interface RegisterFilter {
   unitId?: number;
@@ -54,16 +59,24 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
   if (!unitIds.length) return { items: [], hasMore: false };
   const today = todayVN();
   const { calendar } = await feedbackConfig(ctx.database);
+  const graph = await ctx.access.unitGraph();
   let q = ctx.database.db.selectFrom('feedback_items as i')
     .leftJoin('users as a', 'a.id', 'i.assignee_id')
     .select(['i.id', 'i.unit_id', 'i.register_year', 'i.register_no', 'i.tracking_code', 'i.channel', 'i.kind', 'i.topic_code',
       'i.state', 'i.outcome', 'i.summary', 'i.received_on', 'i.ack_due_on', 'i.due_on', 'i.closed_on', 'i.anonymous',
       'i.rereview', 'i.procedure', 'i.rating', 'i.assignee_id', 'a.full_name as assignee_name'])
-    .where('i.unit_id', 'in', unitIds);
+    .where((eb) => {
+      // The smaller of the two lists: a province leader's scope is nearly every unit, so "not in (the few
+      // others)" replaces an IN list of a thousand parameters (compiled and bound on every request).
+      if (unitIds.length * 2 <= graph.units.size) return eb('i.unit_id', 'in', unitIds);
+      const inScope = new Set(unitIds);
+      const others = [...graph.units.keys()].filter((id) => !inScope.has(id));
+      return others.length ? eb('i.unit_id', 'not in', others) : eb.lit(true);
+    });
   if (f.states?.length) q = q.where('i.state', 'in', f.states);
   else if (f.open) q = q.where('i.state', 'in', OPEN_STATES);
-  if (f.overdue) q = q.where('i.state', 'in', OWING_STATES).where('i.due_on', '<', today);
-  if (f.dueSoon) q = q.where('i.state', 'in', OWING_STATES).where('i.due_on', '>=', today).where('i.due_on', '<=', calendar.addWorkingDays(today, 2));
+  if (f.overdue) q = q.where(OWING_SQL).where('i.due_on', '<', today);
+  if (f.dueSoon) q = q.where(OWING_SQL).where('i.due_on', '>=', today).where('i.due_on', '<=', calendar.addWorkingDays(today, 2));
   if (f.kind) q = q.where('i.kind', '=', f.kind);
   if (f.topicCode) q = q.where('i.topic_code', '=', f.topicCode);
   if (f.channel) q = q.where('i.channel', '=', f.channel);
@@ -80,9 +93,11 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
   }
   if (f.sort === 'received') q = q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc');
   else if (f.sort === 'register') q = q.orderBy('i.register_year', 'desc').orderBy('i.register_no', 'desc');
-  else q = q.orderBy(sql`case when i.due_on is null then 1 else 0 end`).orderBy('i.due_on').orderBy('i.id');
+  // Overdue rows all have a due date, so the plain order reads the partial index (feedback_items_owing_due) in
+  // order; other lists put undated items last explicitly (the engines' default NULL orders differ).
+  else if (f.overdue || f.dueSoon) q = q.orderBy('i.due_on').orderBy('i.id');
+  else q = q.orderBy('i.due_on', (ob) => ob.asc().nullsLast()).orderBy('i.id');
   const rows = await q.limit(limit + 1).offset(offset).execute();
-  const graph = await ctx.access.unitGraph();
   return {
     hasMore: rows.length > limit,
     items: rows.slice(0, limit).map((r) => ({

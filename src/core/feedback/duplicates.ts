@@ -99,7 +99,9 @@ const TOKEN_IDS = new Map<string, number>();
 const TOKENS_BY_ID: string[] = [];
 const TEXT_TOKENS = new Map<string, Uint32Array>();
 const MAX_TOKEN_IDS = 1 << 21;
-const MAX_CACHED_TEXTS = 20_000;
+/** Characters of text kept as cache keys (about 16 MB). */
+const MAX_CACHED_CHARS = 8_000_000;
+let cachedChars = 0;
 /** Bigram key = first id * PAIR + second id: exact in a double while ids stay below 2^26. */
 const PAIR = 2 ** 26;
 
@@ -117,8 +119,14 @@ function tokenIds(text: string): Uint32Array {
     }
     ids[i] = id;
   });
-  if (TEXT_TOKENS.size >= MAX_CACHED_TEXTS) TEXT_TOKENS.clear();
-  TEXT_TOKENS.set(text, ids);
+  if (cachedChars + text.length > MAX_CACHED_CHARS) {
+    TEXT_TOKENS.clear();
+    cachedChars = 0;
+  }
+  if (text.length <= MAX_CACHED_CHARS / 100) {
+    TEXT_TOKENS.set(text, ids);
+    cachedChars += text.length;
+  }
   return ids;
 }
 
@@ -181,12 +189,17 @@ export function likelyDuplicates(
     TOKEN_IDS.clear();
     TOKENS_BY_ID.length = 0;
     TEXT_TOKENS.clear();
+    cachedChars = 0;
   }
   const query = tokenIds(text);
   if (query.length === 0 || limit <= 0) return [];
   const inQuery = new Uint8Array(TOKENS_BY_ID.length);
   let querySize = 0;
-  for (const id of query) if (inQuery[id] === 0) (inQuery[id] = 1), querySize++;
+  for (const id of query) {
+    if (inQuery[id] === 1) continue;
+    inQuery[id] = 1;
+    querySize++;
+  }
   const qBigrams = new Set<number>();
   for (let i = 1; i < query.length; i++) qBigrams.add(query[i - 1]! * PAIR + query[i]!);
   let qTrigrams: Set<string> | null = null;

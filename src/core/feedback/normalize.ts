@@ -293,10 +293,11 @@ export function wordsVi(text: string): { norm: string[]; fold: string[] } {
 }
 
 /**
- * Word n-grams (bigrams by default) of a text's tokens, or of tokens already made. A text shorter than `size`
+ * Word n-grams (bigrams by default) of a text's tokens, or of tokens already made. A text of at most `n`
  * tokens gives its tokens joined as its one shingle, so short texts still compare; no tokens, no shingles.
  */
-export function shingles(input: string | readonly string[], size = 2): string[] {
+export function shingles(input: string | readonly string[], n = 2): string[] {
+  const size = Math.max(1, Math.floor(n));
   const tokens = typeof input === 'string' ? tokensVi(input) : input;
   if (tokens.length === 0) return [];
   if (tokens.length <= size) return [tokens.join(' ')];

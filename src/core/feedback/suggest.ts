@@ -41,22 +41,22 @@ const KIND_PHRASES: Readonly<Record<FeedbackKind, Weighted>> = {
   suggestion: [
     ['góp ý', 3], ['xin góp ý', 3.5], ['ý kiến đóng góp', 3], ['đóng góp ý kiến', 3], ['đóng góp', 1.5],
     ['đề xuất', 1.5], ['hiến kế', 2.5], ['sáng kiến', 1.5], ['cải tiến', 1], ['cải thiện', 1], ['nên có', 1],
-    ['theo tôi', 1], ['tôi nghĩ', 0.5], ['nên', 0.5], ['cần', 0.3],
+    ['theo tôi', 1], ['tôi nghĩ', 0.5], ['nên', 0.5],
   ],
   report: [
     ['phản ánh', 3], ['phản ảnh', 3], ['xin phản ánh', 3.5], ['báo tin', 1], ['xin báo', 1], ['thông báo', 0.5],
     ['tình trạng', 1.5], ['thường xuyên', 1], ['hay xảy ra', 1], ['xảy ra', 0.5], ['hằng ngày', 0.5],
     ['hàng ngày', 0.5], ['hằng đêm', 0.5], ['gây mất trật tự', 1.5], ['mất an ninh', 1], ['gây ồn', 1],
     ['ồn ào', 1], ['tụ tập', 1], ['lấn chiếm', 1], ['xuống cấp', 1], ['ô nhiễm', 1], ['nguy hiểm', 1],
-    ['mất an toàn', 1], ['quá tốc độ', 0.5], ['phóng nhanh', 0.5], ['ùn tắc', 1], ['hách dịch', 1.5],
-    ['cửa quyền', 1.5], ['nhũng nhiễu', 1], ['gây khó khăn', 1], ['thiếu trách nhiệm', 1],
+    ['mất an toàn', 1], ['phải đi lại', 1], ['rất chậm', 0.5], ['quá tốc độ', 0.5], ['phóng nhanh', 0.5], ['ùn tắc', 1], ['hách dịch', 1.5],
+    ['cửa quyền', 1.5], ['thô lỗ', 1], ['quát mắng', 1], ['xúc phạm', 1], ['phiền hà', 1], ['nhũng nhiễu', 1], ['gây khó khăn', 1], ['thiếu trách nhiệm', 1],
     ['không hài lòng', 0.5], ['chưa hài lòng', 0.5], ['bức xúc', 0.5],
   ],
   request: [
     ['kiến nghị', 3], ['đề nghị', 2.5], ['yêu cầu', 2], ['mong muốn', 1.5], ['mong', 1], ['rất mong', 1.5],
     ['đề xuất', 1], ['xin cấp', 1.5], ['giải quyết', 1], ['xem xét', 1], ['sớm', 0.5], ['can thiệp', 1.5],
     ['hỗ trợ', 1], ['giúp đỡ', 1], ['lắp', 0.5], ['lắp đặt', 1], ['bố trí', 1], ['tăng cường', 1.5],
-    ['xử lý', 0.5], ['xử lý nghiêm', 1], ['cho tôi hỏi', 1], ['xin hỏi', 1], ['hướng dẫn', 0.5],
+    ['xử lý', 0.5], ['xử lý nghiêm', 1], ['cho tôi hỏi', 1], ['xin hỏi', 1], ['muốn hỏi', 1], ['hướng dẫn', 0.5],
   ],
   praise: [
     ['khen ngợi', 3], ['khen', 2.5], ['tuyên dương', 2.5], ['biểu dương', 2.5], ['cảm ơn', 2.5],
@@ -157,7 +157,8 @@ export const TOPIC_PHRASES: Readonly<Record<string, Weighted>> = {
   conduct_responsibility: [
     ['trách nhiệm', 2], ['thiếu trách nhiệm', 3], ['vô trách nhiệm', 3], ['tinh thần trách nhiệm', 3],
     ['đùn đẩy', 3], ['né tránh', 2.5], ['chậm trễ', 2.5], ['chậm giải quyết', 2.5], ['không giải quyết', 2.5],
-    ['quá hạn', 2], ['trễ hẹn', 2.5], ['hẹn đi hẹn lại', 3], ['đi lại nhiều lần', 2.5], ['gây khó khăn', 2.5],
+    ['quá hạn', 2], ['trễ hẹn', 2.5], ['hẹn đi hẹn lại', 3], ['đi lại nhiều lần', 2.5], ['phải đi lại', 2],
+    ['chưa xong', 1], ['rất chậm', 1], ['gây khó khăn', 2.5],
     ['làm khó', 2], ['nhũng nhiễu', 2.5], ['vòi tiền', 2], ['bỏ vị trí', 2.5], ['vắng mặt', 1.5],
     ['không có mặt', 1.5], ['làm việc riêng', 2], ['không tiếp nhận', 2], ['từ chối tiếp nhận', 2.5],
     ['không trả lời', 1.5], ['không phản hồi', 1.5], ['lơ là', 2.5], ['thờ ơ', 2],
@@ -314,7 +315,8 @@ export function suggestKind(text: string): KindSuggestion[] {
 
 const DEFAULT_TOPIC_LIST: readonly TopicKeywords[] = Object.keys(TOPIC_PHRASES).map((code) => ({ code }));
 const DEFAULT_TOPIC_LEXICON = topicLexicon(DEFAULT_TOPIC_LIST);
-let lastTopics: { topics: readonly TopicKeywords[]; lexicon: Lexicon<string> } | null = null;
+/** Lexicons of the taxonomies in use, by content (a handful at most: one per admin setting). */
+const LEXICONS = new Map<string, Lexicon<string>>();
 
 function topicLexicon(topics: readonly TopicKeywords[]): Lexicon<string> {
   return buildLexicon(
@@ -334,9 +336,13 @@ export function suggestTopic(text: string, topics?: readonly TopicKeywords[]): T
   let lexicon = DEFAULT_TOPIC_LEXICON;
   const list = topics ?? DEFAULT_TOPIC_LIST;
   if (topics) {
-    // The same taxonomy array is usually passed for a whole batch: build its lexicon once.
-    if (lastTopics?.topics !== topics) lastTopics = { topics, lexicon: topicLexicon(topics) };
-    lexicon = lastTopics.lexicon;
+    const key = JSON.stringify(topics.map(({ code, keywords }) => [code, keywords ?? []]));
+    let cached = LEXICONS.get(key);
+    if (!cached) {
+      if (LEXICONS.size >= 16) LEXICONS.clear();
+      LEXICONS.set(key, (cached = topicLexicon(topics)));
+    }
+    lexicon = cached;
   }
   const order = [...new Set(list.map((t) => t.code))];
   return ranked(scan(lexicon, words(text)), order, (c) => (c === 'other' ? OTHER_FACTOR : 1));

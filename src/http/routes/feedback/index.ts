@@ -6,13 +6,14 @@ import { actOnItem, itemInScope } from '../../../commands/feedback/handle.ts';
 import { addNote, classifyItem, splitItem } from '../../../commands/feedback/edit.ts';
 import { receiveFeedback } from '../../../commands/feedback/intake.ts';
 import { itemContact, itemDetail, listRegister, registerStats } from '../../../commands/feedback/register.ts';
+import { campaignComments, copyCommentToRegister } from '../../../commands/feedback/from-survey.ts';
 import { itemSuggestions } from '../../../commands/feedback/suggestions.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { errors } from '../../../core/errors.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { idOr404 } from '../units/schema.ts';
-import { ActionBody, AttachmentParams, ClassifyBody, ListQuery, NoteBody, OfficerEntryBody, SplitBody, StatsQuery } from './schema.ts';
+import { ActionBody, AttachmentParams, ClassifyBody, CommentsQuery, CopyCommentBody, ListQuery, NoteBody, OfficerEntryBody, SplitBody, StatsQuery } from './schema.ts';
 
 export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/feedback', async (req) => {
@@ -86,5 +87,20 @@ export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
     requireActor(req, services);
     const rows = await services.database.db.selectFrom('feedback_topics').selectAll().where('active', '=', 1).orderBy('sort').execute();
     return { topics: rows.map((t) => ({ code: t.code, parent: t.parent_code, vi: t.name_vi, en: t.name_en })) };
+  });
+
+  // Survey comments: read them, and copy one that asks for action into the register (issue 3 meets issue 4).
+  app.get('/api/campaigns/:id/comments', async (req) => {
+    const ctx = requireActor(req, services);
+    const q = parseWith(CommentsQuery, req.query);
+    return campaignComments(ctx, idOr404(req.params), q);
+  });
+
+  app.post('/api/campaigns/:id/comments/copy', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const b = parseWith(CopyCommentBody, req.body);
+    const r = await copyCommentToRegister(ctx, idOr404(req.params), b.responseId, b.questionId);
+    void reply.status(r.created ? 201 : 200);
+    return r;
   });
 }

@@ -89,3 +89,12 @@ export const StatsQuery = z.object({
 }).strict();
 
 export const AttachmentParams = z.object({ id: z.coerce.number().pipe(Id), attachmentId: z.coerce.number().pipe(Id) });
+
+export const CommentsQuery = z.object({
+  unitId: z.coerce.number().pipe(Id).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  lang: z.string().optional(),
+}).strict();
+
+export const CopyCommentBody = z.object({ responseId: Id, questionId: z.string().min(1).max(40) }).strict();

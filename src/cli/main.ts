@@ -1,5 +1,5 @@
 // langnghe <command>: start, serve, migrate, seed-demo, create-admin, units import|export,
-// backup FILE, restore FILE, audit verify.
+// backup FILE, restore FILE, audit verify, retention run.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openForCli } from './open.ts';
@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from '../seed/index.ts';
 import { createUser } from '../commands/users/manage.ts';
 import { applyUnitBatch } from '../commands/units/write.ts';
 import { verifyAuditChain } from '../commands/audit/verify.ts';
+import { runRetention } from '../commands/feedback/retention.ts';
 import { parseUnitsCsv, unitCsvRows, writeUnitsCsv } from '../core/units/csv.ts';
 import { AppError } from '../core/errors.ts';
 import { t } from '../i18n/index.ts';
@@ -29,6 +30,7 @@ const HELP = `langnghe <lệnh / command>
   backup FILE            online backup (SQLite) or pg_dump (PostgreSQL)
   restore FILE           replace the database with a backup (stop the server first)
   audit verify           check the audit hash chain
+  retention run [--dry-run]  anonymise people whose items closed past the retention period (JSON summary)
 Environment: DATABASE_URL (default sqlite:./data/langnghe.sqlite), PORT (3000), HOST (127.0.0.1)`;
 
 async function readPassword(): Promise<string> {
@@ -127,6 +129,11 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`Chuỗi nhật ký bị phá vỡ tại sự kiện #${r.broken.id} (${r.broken.reason}) / audit chain broken at event #${r.broken.id}; ${r.count} events before it verify`);
           return 3;
         } finally { await database.close(); }
+      }
+      case 'retention': {
+        if (sub !== 'run' || rest.some((a) => a !== '--dry-run')) { console.error(HELP); return 2; }
+        const { database, ctx } = await openForCli();
+        try { console.log(JSON.stringify(await runRetention(ctx, { dryRun: rest.includes('--dry-run') }))); return 0; } finally { await database.close(); }
       }
       default:
         console.log(HELP);

@@ -22,7 +22,13 @@ import { xlsformRoutes } from './routes/surveys/xlsform.ts';
 import { exportRoutes } from './routes/surveys/export.ts';
 import { importRoutes } from './routes/surveys/imports.ts';
 import { publicSurveyRoutes } from './routes/public/survey.ts';
+import { publicFeedbackRoutes } from './routes/public/feedback.ts';
+import { dataRequestRoutes } from './routes/feedback/data-requests.ts';
 import { feedbackRoutes } from './routes/feedback/index.ts';
+import { partnerRoutes } from './routes/feedback/partners.ts';
+import { feedbackImportRoutes } from './routes/feedback/import.ts';
+import { open311Routes } from './routes/open311/index.ts';
+import { feedbackConfigRoutes } from './routes/feedback/config.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 
@@ -83,7 +89,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   exportRoutes(app, services);
   importRoutes(app, services);
   feedbackRoutes(app, services);
+  partnerRoutes(app, services);
+  feedbackImportRoutes(app, services);
+  open311Routes(app, services);
+  feedbackConfigRoutes(app, services);
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
+  publicFeedbackRoutes(app, services);
+  dataRequestRoutes(app, services);
   await serveConsole(app, config.webDist);
   return app;
 }

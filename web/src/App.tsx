@@ -16,6 +16,9 @@ import { CampaignScreen } from './surveys/CampaignScreen.tsx';
 import { QuestionnaireScreen } from './surveys/QuestionnaireScreen.tsx';
 import { KeyingScreen } from './keying/KeyingScreen.tsx';
 import { ResolveScreen } from './keying/ResolveScreen.tsx';
+import { RegisterScreen } from './feedback/RegisterScreen.tsx';
+import { EntryScreen } from './feedback/EntryScreen.tsx';
+import { ItemScreen } from './feedback/ItemScreen.tsx';
 import { ErrorBanner } from './ui/Alert.tsx';
 
 type State = { kind: 'loading' } | { kind: 'anon' } | { kind: 'error'; error: unknown } | { kind: 'in'; me: Me };
@@ -90,6 +93,11 @@ function Screen({ me }: { me: Me }) {
   const resolve = /^\/keying\/resolve\/([0-9A-Za-z-]{1,20})$/.exec(path);
   if (path === '/keying' && me.can.enterSurveys) return <KeyingScreen />;
   if (resolve && me.can.manageSurveys) return <ResolveScreen key={resolve[1]} sheetId={resolve[1]!} />;
+  // The feedback register: the list, officer entry, one item (the server answers 404 outside the user's scope).
+  const feedbackItem = /^\/feedback\/(\d{1,9})$/.exec(path);
+  if (path === '/feedback' && me.can.readFeedback) return <RegisterScreen />;
+  if (path === '/feedback/new' && me.can.enterFeedback) return <EntryScreen />;
+  if (feedbackItem && me.can.readFeedback) return <ItemScreen key={feedbackItem[1]} id={Number(feedbackItem[1])} />;
   if (path === '/users' && me.can.readUsers) return <UsersScreen />;
   if (path === '/audit' && me.can.readAudit) return <AuditScreen />;
   if (path === '/password') return <ChangePassword />;

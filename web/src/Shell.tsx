@@ -15,6 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/units', label: t('ui.nav.units'), show: true, active: path === '/' || path.startsWith('/units') },
     { to: '/surveys', label: t('ui.nav.surveys'), show: true, active: path.startsWith('/surveys') },
     { to: '/keying', label: t('ui.keying.nav'), show: !!me.can.enterSurveys, active: path.startsWith('/keying') },
+    { to: '/feedback?open=1', label: t('ui.nav.feedback'), show: !!me.can.readFeedback, active: path.startsWith('/feedback') },
     { to: '/users', label: t('ui.nav.users'), show: me.can.readUsers, active: path === '/users' },
     { to: '/audit', label: t('ui.nav.audit'), show: me.can.readAudit, active: path === '/audit' },
   ].filter((m) => m.show);

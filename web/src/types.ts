@@ -23,6 +23,8 @@ export interface Me {
     manageUnits: boolean; manageUsers: boolean; readUsers: boolean; readAudit: boolean; exportUnits: boolean;
     /** Survey roles somewhere in scope (src/core/policy/surveys.ts): organise campaigns; key paper sheets. */
     manageSurveys?: boolean; enterSurveys?: boolean;
+    /** The feedback register (src/core/policy/feedback.ts): read items somewhere in scope; key items in by hand. */
+    readFeedback?: boolean; enterFeedback?: boolean;
   };
 }
 

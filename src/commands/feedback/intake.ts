@@ -116,7 +116,11 @@ export async function planIntake(ctx: CommandContext, input: IntakeInput): Promi
 }
 
 /** Writes one intake inside the caller's transaction (a forward writes the competent unit's copy with its step). */
-export async function writeIntake(trx: Tx, engine: Engine, ctx: IntakeCtx, input: IntakeInput, plan: IntakePlan): Promise<IntakeResult> {
+export async function writeIntake(
+  trx: Tx, engine: Engine, ctx: IntakeCtx, input: IntakeInput, plan: IntakePlan,
+  /** A batch (an import) writes one audit event for all its items instead of one each. */
+  opts: { audit?: boolean } = {},
+): Promise<IntakeResult> {
   const actor = ctx.actor ?? null;
   const { unitName, receivedOn, content, ackDueOn } = plan;
   const consents = input.consents ?? [];
@@ -154,10 +158,12 @@ export async function writeIntake(trx: Tx, engine: Engine, ctx: IntakeCtx, input
     itemId: id, at: now, actorKind: ctx.actorKind ?? (actor ? 'staff' : 'citizen'), actorUserId: actor?.userId ?? null,
     action: 'receive', to: 'received', publicMessage: message, data: { channel: input.channel, registerNo, source: input.source ?? undefined },
   });
-  await appendAudit(trx, engine, ctx.audit, {
+  if (opts.audit !== false) await appendAudit(trx, engine, ctx.audit, {
     action: 'feedback.receive', entityType: 'feedback_item', entityId: id, unitId: input.unitId,
     after: { channel: input.channel, kind: input.kind, registerNo, year, anonymous: submitterId === null, photos: input.photos?.length ?? 0, source: input.source ?? undefined },
   });
-  await queueCitizenNotice(trx, id, trackingCode, message);
+  // Only someone who consented to updates is told (a new person without consent cannot be: skip the lookup).
+  const mayHaveRecipients = input.submitterId !== undefined ? input.submitterId !== null : submitterId !== null && consents.includes('contact_updates');
+  if (mayHaveRecipients) await queueCitizenNotice(trx, id, trackingCode, message);
   return { id, trackingCode, registerNo, registerYear: year, ackDueOn };
 }

@@ -11,6 +11,7 @@ import { unitPolicy } from '../../../core/policy/units.ts';
 import { userPolicy } from '../../../core/policy/users.ts';
 import { auditPolicy } from '../../../core/policy/audit.ts';
 import { surveyPolicy } from '../../../core/policy/surveys.ts';
+import { feedbackPolicy } from '../../../core/policy/feedback.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import { parseWith } from '../../validate.ts';
@@ -63,6 +64,8 @@ export function authRoutes(app: FastifyInstance, services: AppServices) {
         exportUnits: unitPolicy.unitIds(ctx.actor, 'export').length > 0,
         manageSurveys: surveyPolicy.unitIds(ctx.actor, 'manage').length > 0,
         enterSurveys: surveyPolicy.unitIds(ctx.actor, 'enter').length > 0,
+        readFeedback: feedbackPolicy.unitIds(ctx.actor, 'read').length > 0,
+        enterFeedback: feedbackPolicy.unitIds(ctx.actor, 'enter').length > 0,
       },
     };
   });

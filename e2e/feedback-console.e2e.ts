@@ -1,0 +1,174 @@
+// The feedback register in the console: Xã Thiệu Hóa's officer keys in a call to the hotline (consents never
+// ticked in advance, the read-back reminder, the tracking code shown large for the citizen), accepts it,
+// assigns it to herself, starts and drafts the answer; the commune leader approves it; the officer closes it as
+// resolved. The timeline shows every message the citizen was told, apart from the internal steps, and each one
+// is what the database recorded. List and item pages on a phone and at 1366×768, with axe.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatTrackingCode } from '../src/core/feedback/tracking.ts';
+import { DESKTOP, PHONE, launch, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
+import { startServer, type E2EServer } from './helpers/server.ts';
+
+const CONTENT = 'Xin phản ánh: đèn đường ở thôn 5 hỏng đã hai tuần,\nban đêm thanh niên tụ tập gây ồn ào. <b>không phải HTML</b>';
+const ANSWER = 'Công an xã đã phối hợp với UBND xã thay đèn và tăng cường tuần tra ban đêm tại thôn 5.';
+
+describe('feedback register in the console', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let officer: Page;
+  let itemId = 0;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const item = () => server.database.db.selectFrom('feedback_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
+  const stateBadge = (page: Page) => page.locator('.fb-title-row [data-state]');
+  /** Opens a step's form from its button, fills it, confirms, and waits for the notice. */
+  const step = async (page: Page, name: string, fill?: () => Promise<void>) => {
+    await page.locator('.fb-action-buttons').getByRole('button', { name, exact: true }).click();
+    await fill?.();
+    await page.getByRole('button', { name: `Xác nhận: ${name}` }).click();
+    await page.getByRole('status').filter({ hasText: `Đã thực hiện: ${name}.` }).waitFor();
+  };
+
+  it('officer: enters a hotline call; the tracking code is shown large', async () => {
+    officer = await openPage(browser, server.origin, { viewport: PHONE });
+    await login(officer, 'canbo.thieuhoa');
+    await officer.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Sổ tiếp nhận ý kiến' }).click();
+    await officer.getByRole('heading', { name: 'Sổ tiếp nhận ý kiến' }).waitFor();
+    await officer.getByRole('link', { name: 'Nhập ý kiến mới' }).click();
+    await officer.getByRole('heading', { name: 'Nhập ý kiến mới' }).waitFor();
+
+    // The officer's commune is chosen; consents start unticked; spoken input is read back.
+    await expect(officer.getByLabel('Đơn vị tiếp nhận').locator('option:checked').textContent()).resolves.toBe('Công an xã Thiệu Hóa');
+    await officer.getByLabel('Kênh tiếp nhận').selectOption('hotline');
+    await officer.getByText('đọc lại nội dung đã ghi cho người dân nghe').waitFor();
+    for (const box of await officer.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false);
+
+    // Nothing but the channel: each missing field says so, next to the field.
+    await officer.getByRole('button', { name: 'Lưu vào sổ' }).click();
+    await expect(officer.getByLabel('Loại ý kiến').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(officer.getByLabel('Nội dung ý kiến').getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await officer.getByLabel('Loại ý kiến').selectOption('report');
+    await officer.getByLabel('Nội dung ý kiến').fill(CONTENT);
+    await officer.getByLabel('Họ và tên').fill('Trần Thị Bình');
+    await officer.getByLabel('Số điện thoại').fill('0912 345 678');
+    await screenshot(officer, 'feedback-new-phone');
+    await officer.getByRole('button', { name: 'Lưu vào sổ' }).click();
+
+    const code = officer.getByTestId('created-code');
+    await code.waitFor();
+    itemId = Number(/\/feedback\/(\d+)/.exec(officer.url())![1]);
+    const row = await item();
+    expect(row).toMatchObject({ channel: 'hotline', kind: 'report', state: 'received', content: CONTENT, anonymous: 0 });
+    await expect(code.textContent()).resolves.toBe(formatTrackingCode(row.tracking_code));
+    const consents = await server.database.db.selectFrom('feedback_consents').select('id').where('submitter_id', '=', row.submitter_id!).execute();
+    expect(consents).toEqual([]);
+    // The content is text: the citizen's angle brackets are shown, never parsed.
+    await expect(officer.getByTestId('item-content').textContent()).resolves.toBe(CONTENT);
+    expect(await officer.getByTestId('item-content').locator('b').count()).toBe(0);
+    await screenshot(officer, 'feedback-item-new-phone');
+  });
+
+  it('officer: accepts, assigns to herself, starts, drafts the answer', async () => {
+    await step(officer, 'Thụ lý');
+    await expect(stateBadge(officer).textContent()).resolves.toBe('Đã thụ lý');
+    // The banner with the code has done its job once handling starts.
+    expect(await officer.getByTestId('created-code').count()).toBe(0);
+
+    await step(officer, 'Giao xử lý', async () => {
+      await expect(officer.getByLabel('Cán bộ được giao').locator('option:checked').textContent()).resolves.toBe('Đỗ Thị Lan (tôi)');
+    });
+    await step(officer, 'Bắt đầu xử lý');
+    await expect(stateBadge(officer).textContent()).resolves.toBe('Đang xử lý');
+
+    // A reason-less draft is refused at the field; then the answer.
+    await officer.locator('.fb-action-buttons').getByRole('button', { name: 'Soạn dự thảo trả lời', exact: true }).click();
+    await officer.getByRole('button', { name: 'Xác nhận: Soạn dự thảo trả lời' }).click();
+    await expect(officer.getByLabel('Nội dung trả lời').getAttribute('aria-invalid')).resolves.toBe('true');
+    await officer.getByLabel('Nội dung trả lời').fill(ANSWER);
+    await officer.getByRole('button', { name: 'Xác nhận: Soạn dự thảo trả lời' }).click();
+    await officer.getByRole('status').filter({ hasText: 'Đã thực hiện: Soạn dự thảo trả lời.' }).waitFor();
+    await expect(stateBadge(officer).textContent()).resolves.toBe('Chờ duyệt trả lời');
+    await expect(officer.getByTestId('answer-draft').textContent()).resolves.toBe(ANSWER);
+    // An officer cannot approve: the leader's steps are not offered.
+    expect(await officer.locator('.fb-action-buttons').getByRole('button', { name: 'Duyệt trả lời' }).count()).toBe(0);
+
+    const row = await item();
+    expect(row).toMatchObject({ state: 'answer_drafted', answer_draft: ANSWER, public_answer: null });
+    const me = await server.database.db.selectFrom('users').select('id').where('username', '=', 'canbo.thieuhoa').executeTakeFirstOrThrow();
+    expect(row.assignee_id).toBe(me.id);
+    await screenshot(officer, 'feedback-item-drafted-phone');
+    expect(await seriousA11yProblems(officer)).toEqual([]);
+  });
+
+  it('leader: finds it in the register and approves the answer', async () => {
+    const leader = await openPage(browser, server.origin, { viewport: DESKTOP });
+    await login(leader, 'lanhdao.thieuhoa');
+    // A shared link: the filters live in the URL and come back into the form.
+    const row = await item();
+    await leader.goto(`/console/feedback?state=answer_drafted&q=${row.tracking_code}`);
+    await leader.getByRole('heading', { name: 'Sổ tiếp nhận ý kiến' }).waitFor();
+    await expect(leader.getByLabel('Tình trạng').locator('option:checked').textContent()).resolves.toBe('Chờ duyệt trả lời');
+    await expect(leader.getByRole('searchbox').inputValue()).resolves.toBe(row.tracking_code);
+    const tr = leader.locator(`tr[data-item="${itemId}"]`);
+    await expect(tr.locator('[data-state]').textContent()).resolves.toBe('Chờ duyệt trả lời');
+    await expect(tr.textContent()).resolves.toContain(formatTrackingCode(row.tracking_code));
+    await screenshot(leader, 'feedback-list-leader-desktop');
+    expect(await seriousA11yProblems(leader)).toEqual([]);
+
+    await tr.getByRole('link', { name: `${row.register_no}/${row.register_year}` }).click();
+    await leader.getByRole('heading', { name: `Ý kiến số ${row.register_no}/${row.register_year}` }).waitFor();
+    await step(leader, 'Duyệt trả lời');
+    await expect(stateBadge(leader).textContent()).resolves.toBe('Đã duyệt trả lời');
+    await expect(leader.getByTestId('public-answer').textContent()).resolves.toBe(ANSWER);
+    await screenshot(leader, 'feedback-item-approved-desktop');
+    expect(await seriousA11yProblems(leader)).toEqual([]);
+    await leader.context().close();
+  });
+
+  it('officer: closes it as resolved; the timeline shows what the citizen was told', async () => {
+    await officer.reload();
+    await officer.getByRole('heading', { level: 1 }).waitFor();
+    await step(officer, 'Kết thúc', async () => {
+      await officer.getByLabel('Đã giải quyết', { exact: true }).check();
+    });
+    await expect(stateBadge(officer).textContent()).resolves.toBe('Đã kết thúc · Đã giải quyết');
+    expect(await item()).toMatchObject({ state: 'closed', outcome: 'resolved', public_answer: ANSWER });
+
+    const events = await server.database.db.selectFrom('feedback_events').select(['action', 'public_message'])
+      .where('item_id', '=', itemId).orderBy('id').execute();
+    expect(events.map((e) => e.action)).toEqual(['receive', 'accept', 'assign', 'start', 'draft', 'approve', 'close']);
+    const told = events.filter((e) => e.public_message !== null);
+    expect(told.map((e) => e.action)).toEqual(['receive', 'accept', 'approve', 'close']);
+
+    const timeline = officer.getByTestId('timeline');
+    const messages = timeline.locator('.fb-ev-msg-public');
+    await expect(messages.allTextContents()).resolves.toEqual(told.map((e) => `Đã thông báo công dân: ${e.public_message}`));
+    await expect(timeline.locator('li[data-event="approve"]').textContent()).resolves.toContain(ANSWER);
+    // Internal steps are in the history but tell the citizen nothing.
+    for (const a of ['assign', 'start', 'draft']) expect(await timeline.locator(`li[data-event="${a}"] .fb-ev-msg-public`).count()).toBe(0);
+    await expect(timeline.locator('li[data-event="assign"]').textContent()).resolves.toContain('Giao cho: Đỗ Thị Lan');
+    await screenshot(officer, 'feedback-item-closed-phone');
+    expect(await seriousA11yProblems(officer)).toEqual([]);
+
+    // Back in the register, found by its tracking code (as the citizen reads it out), the item is closed; the
+    // list passes axe on a phone too.
+    await officer.getByRole('link', { name: 'Về sổ tiếp nhận' }).click();
+    await officer.getByRole('heading', { name: 'Sổ tiếp nhận ý kiến' }).waitFor();
+    await officer.getByRole('searchbox', { name: 'Tìm theo nội dung hoặc mã theo dõi' }).fill(formatTrackingCode((await item()).tracking_code).toLowerCase());
+    await officer.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await officer.getByRole('status').filter({ hasText: '1 ý kiến.' }).waitFor();
+    await expect(officer.locator(`tr[data-item="${itemId}"] [data-state]`).textContent()).resolves.toBe('Đã kết thúc · Đã giải quyết');
+    await screenshot(officer, 'feedback-list-phone');
+    expect(await seriousA11yProblems(officer)).toEqual([]);
+    await officer.context().close();
+  });
+});

@@ -1,0 +1,540 @@
+// The citizen's side of the feedback register (HTML, works without JavaScript; JSON accepted on the form post):
+//   GET  /y                       choose the commune police (?q= filters by name, with or without diacritics)
+//   GET  /y/:unitCode             the form (?src=qr: opened from a QR code); POST it (multipart, with up to 5 photos)
+//   GET  /tra-cuu, POST /tra-cuu              look up a tracking code
+//   GET  /tra-cuu/:code/receipt         what the citizen is given after sending
+//   GET  /tra-cuu/:code/status          status, public history, published answer, the rating form once closed
+//   POST /tra-cuu/:code/rating          1–5 once per closing; ≤ 2 asks the unit above to look again
+//   GET  /tra-cuu/:code/data, POST      data-subject requests and consent withdrawal: a 6-digit code goes to the contact
+//   GET  /tra-cuu/:code/data/:id, POST  on file; the right code opens the request with its 2-working-day clock
+// (/t/:token is the printed survey cards' address; tracking lives under its own /tra-cuu.)
+// Any code that names nothing gets one answer — same status, same bytes, at least MIN_LOOKUP_MS — and lookups and
+// submissions are rate-limited per address.
+import zlib from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { AppServices } from '../../../commands/context.ts';
+import {
+  contactOf, dataRequestOf, dataRequestsOf, itemByCode, maskEmail, maskPhone, publicStatus, rateItem, startDataRequest, verifyDataRequest,
+  type CitizenCtx,
+} from '../../../commands/feedback/citizen.ts';
+import { receiveFeedback, type PhotoInput } from '../../../commands/feedback/intake.ts';
+import { compareVi } from '../../../core/collate.ts';
+import { todayVN } from '../../../core/dates.ts';
+import { AppError, type FieldIssue } from '../../../core/errors.ts';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../core/feedback/kinds.ts';
+import { foldVi } from '../../../core/feedback/normalize.ts';
+import { formatTrackingCode } from '../../../core/feedback/tracking.ts';
+import { t } from '../../../i18n/index.ts';
+import type { ItemRow } from '../../../db/repos/feedback.ts';
+import { PHOTO_LIMITS, reencodePhoto } from '../../../media/images.ts';
+import { errorBody } from '../../plugins/errors.ts';
+import { parseWith } from '../../validate.ts';
+import {
+  codeNotFoundPage, dataPage, DATA_KINDS, feedbackFormPage, messagePage, PUBLIC_KINDS, receiptPage, statusPage, trackEntryPage,
+  unitListPage, verifiedPage, verifyPage, withLang, type FormValues, type StatusNotice, type UnitGroup,
+} from '../../pages/feedback-pages.ts';
+import { SlidingWindow } from './rate-window.ts';
+
+export const CONTENT_MAX = 10_000;
+/** Every answer to a code lookup takes at least this long, found or not, well-formed or not. */
+export const MIN_LOOKUP_MS = 150;
+/** JSON and urlencoded posts (multipart has its own limits below). */
+const POST_BODY_LIMIT = 256 * 1024;
+const RECEIPT_COOKIE = 'ln_fb';
+const UNIT_CODE = /^[A-Z0-9][A-Z0-9.-]{0,79}$/;
+const TEN_MIN = 10 * 60_000;
+
+/** Per key: after `max` strikes in a window the key is blocked until the window ends (bounded in size). */
+class Strikes {
+  private readonly m = new Map<string, { start: number; n: number }>();
+  constructor(private readonly windowMs: number, private readonly max: number) {}
+  blocked(key: string, now = Date.now()): boolean {
+    const w = this.m.get(key);
+    return !!w && now - w.start < this.windowMs && w.n >= this.max;
+  }
+  strike(key: string, now = Date.now()): void {
+    let w = this.m.get(key);
+    if (!w || now - w.start >= this.windowMs) {
+      if (this.m.size >= 50_000) this.m.clear();
+      w = { start: now, n: 0 };
+      this.m.set(key, w);
+    }
+    w.n++;
+  }
+}
+
+const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
+
+/** HTML, gzip-compressed when the browser accepts it; never cached, never sent as a referrer. */
+function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string) {
+  void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding')
+    .header('referrer-policy', 'no-referrer');
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(body));
+  return reply.send(body);
+}
+
+function first(v: string[] | undefined): string | undefined {
+  return v?.[0];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the form: multipart (the browser), urlencoded or JSON (other clients), to one shape
+// ---------------------------------------------------------------------------------------------------------
+
+interface Upload {
+  filename: string;
+  bytes: Buffer;
+}
+
+interface RawForm {
+  fields: Record<string, string[]>;
+  files: Upload[];
+  /** Fields cut at the multipart field size: certainly too long. */
+  truncated: Set<string>;
+  problems: Record<string, FieldIssue>;
+  /** The body could not be read at all. */
+  fatal: AppError | null;
+}
+
+const MULTIPART_LIMITS = {
+  fileSize: PHOTO_LIMITS.maxBytes, files: PHOTO_LIMITS.maxFiles, fields: 30, fieldSize: 64 * 1024, fieldNameSize: 64, parts: 40, headerPairs: 100,
+};
+
+function fieldsOf(body: unknown): Record<string, string[]> | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    const list = Array.isArray(v) ? v : [v];
+    out[k] = list.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
+  }
+  return out;
+}
+
+async function readForm(req: FastifyRequest): Promise<RawForm> {
+  const form: RawForm = { fields: {}, files: [], truncated: new Set(), problems: {}, fatal: null };
+  if (!req.isMultipart()) {
+    const fields = fieldsOf(req.body);
+    if (fields) form.fields = fields;
+    else form.fatal = new AppError('unsupported_media_type');
+    return form;
+  }
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.fieldname !== 'photos' || (!part.filename && bytes.length === 0)) continue;
+        form.files.push({ filename: part.filename.slice(0, 100), bytes });
+      } else {
+        (form.fields[part.fieldname] ??= []).push(String(part.value ?? ''));
+        if (part.valueTruncated) form.truncated.add(part.fieldname);
+      }
+    }
+  } catch (e) {
+    const code = (e as FastifyError).code;
+    if (code === 'FST_FILES_LIMIT') form.problems.photos = { key: 'feedback.photo_too_many', params: { max: PHOTO_LIMITS.maxFiles } };
+    else if (code === 'FST_REQ_FILE_TOO_LARGE') form.problems.photos = { key: 'feedback.photo_too_big' };
+    else if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') form.fatal = new AppError('payload_too_large');
+    else form.fatal = new AppError('bad_request');
+  }
+  return form;
+}
+
+// Sizes here; meaning (the unit, the deadlines) is checked by the command.
+const optional = (max: number) => z.string().max(max).optional().transform((s) => s?.normalize('NFC').trim() || null);
+const FeedbackForm = z.object({
+  kind: z.enum(PUBLIC_KINDS),
+  content: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(CONTENT_MAX)),
+  location: optional(300),
+  fullName: optional(200),
+  phone: z.string().trim().regex(/^[+0-9 .()-]{6,20}$/, { message: 'key:validation.phone' }).optional(),
+  email: z.email().max(200).optional(),
+  address: optional(300),
+  consents: z.array(z.enum(CONSENT_PURPOSES)).max(CONSENT_PURPOSES.length).optional(),
+});
+
+const FORM_FIELDS = ['kind', 'content', 'location', 'fullName', 'phone', 'email', 'address'] as const;
+
+function formValues(raw: Record<string, string[]>): FormValues {
+  const v: FormValues = {};
+  for (const k of FORM_FIELDS) {
+    const x = first(raw[k]);
+    if (x !== undefined) v[k] = x.slice(0, k === 'content' ? CONTENT_MAX + 1000 : 1000);
+  }
+  v.consents = (raw.consents ?? []).slice(0, 5);
+  return v;
+}
+
+type Parsed = z.infer<typeof FeedbackForm>;
+
+function validateForm(form: RawForm): { data: Parsed | null; issues: Record<string, FieldIssue> } {
+  const issues: Record<string, FieldIssue> = {};
+  const input: Record<string, unknown> = {};
+  for (const k of FORM_FIELDS) {
+    const x = first(form.fields[k])?.trim();
+    if (x) input[k] = x;
+  }
+  if (form.fields.consents?.length) input.consents = form.fields.consents;
+  let data: Parsed | null = null;
+  try {
+    data = parseWith(FeedbackForm, input);
+  } catch (e) {
+    if (!(e instanceof AppError) || !e.fields) throw e;
+    Object.assign(issues, e.fields);
+  }
+  for (const k of form.truncated) if (k in input) issues[k] = { key: 'validation.too_long', params: { max: k === 'content' ? CONTENT_MAX : 300 } };
+  if (issues.kind) issues.kind = { key: 'citizen.kind_required' };
+  if (issues.consents) issues.consents = { key: 'validation.format' };
+  if (first(form.fields.website)) issues.website = { key: 'citizen.honeypot_filled' };
+  Object.assign(issues, form.problems);
+  return { data: Object.keys(issues).length ? null : data, issues };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Routes
+// ---------------------------------------------------------------------------------------------------------
+
+export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices) {
+  // Per address. A commune office's Wi-Fi may carry many honest people, so the limits are roomy; a code lookup
+  // that names nothing counts much more than one that does, which is what guessing looks like.
+  const submissions = new SlidingWindow(TEN_MIN, 20);
+  const lookups = new SlidingWindow(TEN_MIN, 300);
+  const misses = new Strikes(TEN_MIN, 30);
+  const dataPosts = new SlidingWindow(60 * 60_000, 20);
+
+  const citizen = (req: FastifyRequest): CitizenCtx => ({
+    ...services, audit: { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+  });
+
+  function tooMany(req: FastifyRequest, reply: FastifyReply) {
+    if (wantsJson(req)) return reply.status(429).header('cache-control', 'no-store').send(errorBody(new AppError('rate_limited'), req.lang));
+    return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down'), { noindex: true }));
+  }
+
+  function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError) {
+    if (wantsJson(req)) return reply.status(err.status).header('cache-control', 'no-store').send(errorBody(err, req.lang));
+    return sendHtml(req, reply, err.status, messagePage(req.lang, t(req.lang, 'citizen.error_title'), t(req.lang, `errors.${err.code}`, err.params), { noindex: true }));
+  }
+
+  async function unitName(unitId: number) {
+    const graph = await services.access.unitGraph();
+    const today = todayVN();
+    return (graph.versionAt(unitId, today) ?? graph.structuralVersion(unitId, today))?.name ?? '';
+  }
+
+  /** The unit a form address names: today's unit, the one successor of a unit that has ended, or nothing. */
+  async function unitOf(param: string): Promise<{ id: number; code: string; name: string } | { successors: { code: string; name: string }[] } | null> {
+    const code = param.toUpperCase();
+    if (!UNIT_CODE.test(code)) return null;
+    const graph = await services.access.unitGraph();
+    const id = graph.idOf(code);
+    if (id === undefined) return null;
+    const today = todayVN();
+    const v = graph.versionAt(id, today);
+    if (v) return { id, code, name: v.name };
+    // An old commune's QR code: today's commune(s) that took over its area.
+    const level = graph.units.get(id)?.level;
+    const successors = graph.successorsOn(id, today).filter((s) => graph.units.get(s)?.level === level)
+      .map((s) => ({ code: graph.units.get(s)!.code, name: graph.versionAt(s, today)!.name }))
+      .sort((a, b) => compareVi(a.name, b.name));
+    return successors.length ? { successors } : null;
+  }
+
+  /**
+   * The item a code names, or null once the answer (not found, too many) has been sent. Every call counts
+   * towards the address's limit and takes at least MIN_LOOKUP_MS.
+   */
+  async function lookup(req: FastifyRequest, reply: FastifyReply, raw: string): Promise<ItemRow | null> {
+    const start = performance.now();
+    if (misses.blocked(req.ip) || !lookups.hit(req.ip)) {
+      await tooMany(req, reply);
+      return null;
+    }
+    const item = await itemByCode(services, raw);
+    if (!item) misses.strike(req.ip);
+    const left = MIN_LOOKUP_MS - (performance.now() - start);
+    if (left > 0) await sleep(left);
+    if (!item) {
+      await sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
+      return null;
+    }
+    return item;
+  }
+
+  // Today's commune police, sorted, with their folded names: built once per unit graph and day.
+  let communeList: { graph: object; day: string; rows: { code: string; name: string; parentName: string; fold: string }[] } | null = null;
+  async function communes() {
+    const graph = await services.access.unitGraph();
+    const today = todayVN();
+    if (communeList?.graph !== graph || communeList.day !== today) {
+      const rows = [];
+      for (const u of graph.units.values()) {
+        const v = u.level === 'commune' ? graph.versionAt(u.id, today) : undefined;
+        if (!v) continue;
+        const parentName = v.parentId === null ? '' : graph.versionAt(v.parentId, today)?.name ?? '';
+        rows.push({ code: u.code, name: v.name, parentName, fold: `${foldVi(v.name)} ${foldVi(v.place ?? '')}` });
+      }
+      rows.sort((a, b) => compareVi(a.parentName, b.parentName) || compareVi(a.name, b.name));
+      communeList = { graph, day: today, rows };
+    }
+    return communeList.rows;
+  }
+
+  const codeParam = (req: FastifyRequest) => String((req.params as { code?: string }).code ?? '');
+
+  void app.register(async (scope) => {
+    await scope.register(multipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: true });
+
+    // Whatever escapes a handler (an unreadable body, one too large) still gets a page, not a bare JSON error.
+    scope.setErrorHandler((error: FastifyError, req, reply) => {
+      let err: AppError;
+      if (error instanceof AppError) err = error;
+      else if (error.statusCode === 413) err = new AppError('payload_too_large');
+      else if (error.statusCode === 415 || error.statusCode === 406) err = new AppError('unsupported_media_type');
+      else if (error.statusCode === 429) err = new AppError('rate_limited');
+      else if (error instanceof SyntaxError || (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)) err = new AppError('bad_request');
+      else {
+        req.log.error({ err: error }, 'unhandled error');
+        err = new AppError('internal');
+      }
+      return errorPage(req, reply, err);
+    });
+
+    // ----- choosing the unit -----
+
+    scope.get('/y', async (req, reply) => {
+      const q = String((req.query as Record<string, unknown>).q ?? '').slice(0, 100).trim();
+      const needle = q ? foldVi(q).replace(/\s+/g, ' ').trim() : '';
+      const groups = new Map<string, UnitGroup>();
+      for (const u of await communes()) {
+        if (needle && !u.fold.includes(needle)) continue;
+        let g = groups.get(u.parentName);
+        if (!g) groups.set(u.parentName, (g = { parentName: u.parentName, units: [] }));
+        g.units.push({ code: u.code, name: u.name });
+      }
+      return sendHtml(req, reply, 200, unitListPage(req.lang, q, [...groups.values()]));
+    });
+
+    function unitNotFound(req: FastifyRequest, reply: FastifyReply) {
+      if (wantsJson(req)) return reply.status(404).send(errorBody(new AppError('not_found'), req.lang));
+      return sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'citizen.unit_not_found_title'), t(req.lang, 'citizen.unit_not_found'),
+        { link: { href: withLang('/y', req.lang), label: t(req.lang, 'citizen.units_title') } }));
+    }
+
+    const fromQr = (req: FastifyRequest) => (req.query as Record<string, unknown>).src === 'qr';
+
+    scope.get('/y/:unitCode', async (req, reply) => {
+      const unit = await unitOf(String((req.params as { unitCode: string }).unitCode));
+      if (!unit) return unitNotFound(req, reply);
+      const qs = [fromQr(req) ? 'src=qr' : '', req.lang === 'en' ? 'lang=en' : ''].filter(Boolean).join('&');
+      if ('successors' in unit) {
+        if (unit.successors.length === 1) return reply.redirect(`/y/${unit.successors[0]!.code}${qs ? `?${qs}` : ''}`, 302);
+        return sendHtml(req, reply, 200, unitListPage(req.lang, '', [{ parentName: t(req.lang, 'citizen.unit_reorganised'), units: unit.successors }]));
+      }
+      return sendHtml(req, reply, 200, feedbackFormPage({ lang: req.lang, unitCode: unit.code, unitName: unit.name, qr: fromQr(req) }));
+    });
+
+    scope.post('/y/:unitCode', { bodyLimit: POST_BODY_LIMIT }, async (req, reply) => {
+      const json = wantsJson(req);
+      const unit = await unitOf(String((req.params as { unitCode: string }).unitCode));
+      // An upload left unread is discarded by Node once the answer is sent.
+      if (!unit || 'successors' in unit) return unitNotFound(req, reply);
+      if (!submissions.hit(req.ip)) return tooMany(req, reply);
+      const qr = fromQr(req);
+      const form = await readForm(req);
+      if (form.fatal) return errorPage(req, reply, form.fatal);
+      const lang = req.lang;
+      const again = (status: number, issues: Record<string, FieldIssue>) => {
+        if (json) return reply.status(status).header('cache-control', 'no-store').send(errorBody(new AppError('validation', { fields: issues }), lang));
+        return sendHtml(req, reply, status, feedbackFormPage({
+          lang, unitCode: unit.code, unitName: unit.name, qr, values: formValues(form.fields), issues, photosDropped: form.files.length > 0 || !!issues.photos,
+        }));
+      };
+
+      const { data, issues } = validateForm(form);
+      if (!data) return again(400, issues);
+
+      // Photos last: decoding is the expensive part, and a refused form must not cost it.
+      const photos: PhotoInput[] = [];
+      for (const [i, f] of form.files.entries()) {
+        try {
+          const p = await reencodePhoto(f.bytes, 'photos');
+          photos.push({ bytes: p.bytes, mime: p.mime, sha256: p.sha256, filename: null });
+        } catch (e) {
+          if (!(e instanceof AppError) || !e.fields) throw e;
+          const inner = Object.values(e.fields)[0]!;
+          return again(400, { photos: { key: 'citizen.photo_issue', params: { name: f.filename || `#${i + 1}`, message: t(lang, inner.key, inner.params) } } });
+        }
+      }
+
+      // Consent is for using a contact: without a phone or an email there is nothing to consent to.
+      const hasContact = !!(data.phone || data.email);
+      const consents: ConsentPurpose[] = hasContact ? [...new Set(data.consents ?? [])] : [];
+      try {
+        const r = await receiveFeedback({ ...citizen(req), actor: null, actorKind: 'citizen' }, {
+          unitId: unit.id, channel: qr ? 'qr' : 'web', kind: data.kind, content: data.content, location: data.location,
+          submitter: { fullName: data.fullName, phone: data.phone ?? null, email: data.email ?? null, address: data.address },
+          consents, photos,
+        });
+        const code = formatTrackingCode(r.trackingCode);
+        if (json) {
+          return reply.status(201).header('cache-control', 'no-store').send({
+            trackingCode: code, registerNo: r.registerNo, registerYear: r.registerYear, ackDueOn: r.ackDueOn, statusUrl: `/tra-cuu/${code}/status`,
+          });
+        }
+        // Only this browser, for a while, sees who sent it on the receipt.
+        void reply.setCookie(RECEIPT_COOKIE, r.trackingCode, { path: '/tra-cuu/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https', maxAge: 3600 });
+        return reply.redirect(withLang(`/tra-cuu/${code}/receipt`, lang), 303);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'validation' && e.fields) return again(400, e.fields);
+        throw e;
+      }
+    });
+
+    // ----- receipt, lookup, status -----
+
+    scope.get('/tra-cuu', async (req, reply) => sendHtml(req, reply, 200, trackEntryPage(req.lang)));
+
+    scope.post('/tra-cuu', { bodyLimit: 4096 }, async (req, reply) => {
+      const raw = String(first(fieldsOf(req.body)?.code) ?? '').trim();
+      if (!raw) return sendHtml(req, reply, 400, trackEntryPage(req.lang, { key: 'validation.required' }));
+      const item = await lookup(req, reply, raw);
+      if (!item) return reply;
+      return sendHtml(req, reply, 200, statusPage({ lang: req.lang, status: await publicStatus(services, item) }));
+    });
+
+    scope.get('/tra-cuu/:code/receipt', async (req, reply) => {
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const status = await publicStatus(services, item);
+      let sender: { fullName: string | null; notifyTo: string[] } | null = null;
+      if (req.cookies[RECEIPT_COOKIE] === item.tracking_code && item.submitter_id !== null) {
+        const s = await services.database.db.selectFrom('feedback_submitters').select(['full_name', 'email', 'phone', 'anonymised_at'])
+          .where('id', '=', item.submitter_id).executeTakeFirst();
+        const consent = await services.database.db.selectFrom('feedback_consents').select('id').where('submitter_id', '=', item.submitter_id)
+          .where('purpose', '=', 'contact_updates').where('withdrawn_at', 'is', null).executeTakeFirst();
+        if (s && !s.anonymised_at) {
+          const to = consent ? [s.email ? maskEmail(s.email) : '', s.phone ? maskPhone(s.phone) : ''].filter(Boolean) : [];
+          sender = { fullName: s.full_name, notifyTo: to };
+        }
+      }
+      return sendHtml(req, reply, 200, receiptPage({ lang: req.lang, status, sender }));
+    });
+
+    // The short address printed in notices and on receipts: /tra-cuu/<code>.
+    scope.get('/tra-cuu/:code', async (req, reply) => reply.redirect(`/tra-cuu/${encodeURIComponent(codeParam(req))}/status`, 302));
+
+    scope.get('/tra-cuu/:code/status', async (req, reply) => {
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const n = String((req.query as Record<string, unknown>).notice ?? '');
+      const notice = n === 'rated' || n === 'rereview' ? (n as StatusNotice) : null;
+      return sendHtml(req, reply, 200, statusPage({ lang: req.lang, status: await publicStatus(services, item), notice }));
+    });
+
+    scope.post('/tra-cuu/:code/rating', { bodyLimit: 16 * 1024 }, async (req, reply) => {
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const fields = fieldsOf(req.body) ?? {};
+      const ratingRaw = String(first(fields.rating) ?? '').trim();
+      const comment = String(first(fields.comment) ?? '');
+      const issues: Record<string, FieldIssue> = {};
+      if (!/^[1-5]$/.test(ratingRaw)) issues.rating = { key: 'citizen.rating_required' };
+      if (comment.length > 1000) issues.comment = { key: 'validation.too_long', params: { max: 1000 } };
+      const status = () => publicStatus(services, item);
+      if (Object.keys(issues).length) {
+        return sendHtml(req, reply, 400, statusPage({ lang: req.lang, status: await status(), issues, values: { rating: ratingRaw, comment: comment.slice(0, 1000) } }));
+      }
+      const r = await rateItem(citizen(req), item, Number(ratingRaw), comment);
+      if (!r.ok) {
+        const fresh = (await itemByCode(services, item.tracking_code)) ?? item;
+        return sendHtml(req, reply, 409, statusPage({ lang: req.lang, status: await publicStatus(services, fresh), notice: r.reason === 'already_rated' ? 'already_rated' : 'not_rateable' }));
+      }
+      return reply.redirect(withLang(`/tra-cuu/${formatTrackingCode(item.tracking_code)}/status?notice=${r.rereview ? 'rereview' : 'rated'}`, req.lang), 303);
+    });
+
+    // ----- data-subject requests -----
+
+    async function renderData(req: FastifyRequest, reply: FastifyReply, item: ItemRow, status: number,
+      extra: { issues?: Record<string, FieldIssue>; values?: { kind?: string; details?: string }; problem?: string | null } = {}) {
+      const [contact, requests, name] = await Promise.all([contactOf(services.database.db, item), dataRequestsOf(services, item.id), unitName(item.unit_id)]);
+      return sendHtml(req, reply, status, dataPage({ lang: req.lang, code: item.tracking_code, unitName: name, verifiable: contact !== null, requests, ...extra }));
+    }
+
+    scope.get('/tra-cuu/:code/data', async (req, reply) => {
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      return renderData(req, reply, item, 200);
+    });
+
+    scope.post('/tra-cuu/:code/data', { bodyLimit: 16 * 1024 }, async (req, reply) => {
+      if (!dataPosts.hit(req.ip)) return tooMany(req, reply);
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const fields = fieldsOf(req.body) ?? {};
+      const withdraw = first(fields.withdraw);
+      const kind = first(fields.request);
+      const details = String(first(fields.details) ?? '');
+      let input: Parameters<typeof startDataRequest>[2];
+      if (withdraw !== undefined) {
+        if (!(CONSENT_PURPOSES as readonly string[]).includes(withdraw)) return renderData(req, reply, item, 400, { problem: t(req.lang, 'validation.format') });
+        input = { withdraw: withdraw as ConsentPurpose };
+      } else {
+        const issues: Record<string, FieldIssue> = {};
+        if (!kind || !(DATA_KINDS as readonly string[]).includes(kind)) issues.request = { key: 'citizen.dr_required' };
+        if (details.length > 2000) issues.details = { key: 'validation.too_long', params: { max: 2000 } };
+        else if (kind === 'correct' && !details.trim()) issues.details = { key: 'citizen.dr_details_required' };
+        if (Object.keys(issues).length) return renderData(req, reply, item, 400, { issues, values: { kind, details: details.slice(0, 2000) } });
+        input = { kind: kind as (typeof DATA_KINDS)[number], details };
+      }
+      const r = await startDataRequest(citizen(req), item, input);
+      if (!r.ok) {
+        if (r.reason === 'too_many') return renderData(req, reply, item, 429, { problem: t(req.lang, 'citizen.too_many_requests') });
+        return renderData(req, reply, item, 400);
+      }
+      return reply.redirect(withLang(`/tra-cuu/${formatTrackingCode(item.tracking_code)}/data/${r.requestId}`, req.lang), 303);
+    });
+
+    const requestParam = (req: FastifyRequest) => {
+      const id = String((req.params as { rid?: string }).rid ?? '');
+      return /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : null;
+    };
+
+    scope.get('/tra-cuu/:code/data/:rid', async (req, reply) => {
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const rid = requestParam(req);
+      const request = rid === null ? null : await dataRequestOf(services, item.id, rid);
+      if (!request) return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
+      const contact = await contactOf(services.database.db, item);
+      const sentTo = contact ? [contact.email ? maskEmail(contact.email) : '', contact.phone ? maskPhone(contact.phone) : ''].filter(Boolean) : [];
+      return sendHtml(req, reply, 200, verifyPage({ lang: req.lang, code: item.tracking_code, unitName: await unitName(item.unit_id), request, sentTo }));
+    });
+
+    scope.post('/tra-cuu/:code/data/:rid', { bodyLimit: 4096 }, async (req, reply) => {
+      if (!dataPosts.hit(req.ip)) return tooMany(req, reply);
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const rid = requestParam(req);
+      if (rid === null) return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
+      const typed = String(first(fieldsOf(req.body)?.verify) ?? '').slice(0, 20);
+      const r = await verifyDataRequest(citizen(req), item, rid, typed);
+      const name = await unitName(item.unit_id);
+      if (r.ok) {
+        return sendHtml(req, reply, 200, verifiedPage({ lang: req.lang, code: item.tracking_code, unitName: name, request: r.request, withdrawn: r.withdrawn, data: r.data }));
+      }
+      if (r.reason === 'not_found') return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
+      const request = (await dataRequestOf(services, item.id, rid))!;
+      const [status, issue]: [number, FieldIssue] =
+        r.reason === 'wrong' ? [400, { key: 'citizen.verify_wrong', params: { n: r.attemptsLeft } }]
+          : r.reason === 'locked' ? [429, { key: 'citizen.verify_locked' }]
+            : r.reason === 'expired' ? [410, { key: 'citizen.verify_expired' }]
+              : [409, { key: 'citizen.verify_not_pending' }];
+      return sendHtml(req, reply, status, verifyPage({ lang: req.lang, code: item.tracking_code, unitName: name, request, issue }));
+    });
+  });
+}
+

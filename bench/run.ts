@@ -10,6 +10,7 @@ import { surveySubmit } from './survey-submit.ts';
 import { surveyResults } from './survey-results.ts';
 import { surveyPageWeight } from './survey-page-weight.ts';
 import { registerList } from './register-list.ts';
+import { feedbackSubmit } from './feedback-submit.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -37,6 +38,7 @@ const BENCHMARKS: Record<string, (engine: Engine, o: BenchOptions) => Promise<Be
   'survey-results': surveyResults,
   'survey-page-weight': surveyPageWeight,
   'register-list': registerList,
+  'feedback-submit': feedbackSubmit,
 };
 
 const { values, positionals } = parseArgs({

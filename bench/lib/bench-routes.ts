@@ -10,4 +10,11 @@ export function addBenchRoutes(app: FastifyInstance) {
     if (typeof body.answers !== 'object' || typeof body.clientKey !== 'string') return reply.status(400).send({ ok: false });
     return { ok: true };
   });
+
+  // hello-feedback: the feedback form's JSON body, parsed the same way and answered at once (no validation, no write).
+  app.post('/bench/hello-feedback', { bodyLimit: FORM_BODY_LIMIT, config: { public: true } }, async (req, reply) => {
+    const body = (req.body ?? {}) as { content?: unknown };
+    if (typeof body.content !== 'string') return reply.status(400).send({ ok: false });
+    return { ok: true };
+  });
 }

@@ -14,8 +14,9 @@ import type { FeedbackChannel, FeedbackKind } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
 import { insertEvent, nextRegisterNo } from '../../db/repos/feedback.ts';
-import type { Engine } from '../../db/engine.ts';
-import { inTx, type Tx } from '../../db/tx.ts';
+import type { Db, Engine } from '../../db/engine.ts';
+import { GroupCommit } from '../../db/group-commit.ts';
+import type { Tx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
 import { queueCitizenNotice } from './notices.ts';
 
@@ -91,7 +92,24 @@ export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promi
   const actor = ctx.actor ?? null;
   if (actor && !feedbackPolicy.can(actor, 'enter', input.unitId)) throw errors.field('unitId', 'unit.not_found');
   const plan = await planIntake(ctx, input);
-  return inTx(ctx.database, (trx, engine) => writeIntake(trx, engine, ctx, input, plan));
+  return committerFor(ctx.database).submit({ ctx, input, plan });
+}
+
+// Intakes that arrive together are written in one transaction (group commit), each acknowledged only once it
+// has committed: a public form flooded at a conference costs one fsync per batch, not one per opinion.
+type Pending = { ctx: IntakeCtx; input: IntakeInput; plan: IntakePlan };
+const committers = new WeakMap<Db, GroupCommit<Pending, IntakeResult>>();
+function committerFor(database: Db): GroupCommit<Pending, IntakeResult> {
+  let c = committers.get(database);
+  if (!c) {
+    c = new GroupCommit(database, async (trx, engine, items) => {
+      const out: IntakeResult[] = [];
+      for (const p of items) out.push(await writeIntake(trx, engine, p.ctx, p.input, p.plan));
+      return out;
+    }, 100);
+    committers.set(database, c);
+  }
+  return c;
 }
 
 export interface IntakePlan {

@@ -66,9 +66,9 @@ export function openSqlite(file: string): Database.Database {
 }
 
 /** Opens the database named by url; the caller owns it and must close() it. */
-export function openDatabase(url: string, opts: { poolSize?: number } = {}): Database_ {
+export function openDatabase(url: string, opts: { poolSize?: number; /** PostgreSQL: commits do not wait for the WAL flush (seeding only). */ relaxedCommits?: boolean } = {}): Database_ {
   if (engineOf(url) === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, ...(opts.relaxedCommits ? { options: '-c synchronous_commit=off' } : {}) });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

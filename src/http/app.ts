@@ -29,6 +29,8 @@ import { partnerRoutes } from './routes/feedback/partners.ts';
 import { feedbackImportRoutes } from './routes/feedback/import.ts';
 import { open311Routes } from './routes/open311/index.ts';
 import { feedbackConfigRoutes } from './routes/feedback/config.ts';
+import { feedbackReportRoutes } from './routes/feedback/report.ts';
+import { publicReportBackRoutes } from './routes/public/report-back.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 
@@ -96,6 +98,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   publicSurveyRoutes(app, services, config.publicUrl ?? null);
   publicFeedbackRoutes(app, services);
   dataRequestRoutes(app, services);
+  feedbackReportRoutes(app, services);
+  publicReportBackRoutes(app, services);
   await serveConsole(app, config.webDist);
   return app;
 }

@@ -14,6 +14,7 @@ import { codeSlug } from '../core/text.ts';
 import type { FeedbackChannel, FeedbackOutcome } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
 import { readRevision } from '../db/repos/revisions.ts';
+import { inTx, type Tx } from '../db/tx.ts';
 import { DEMO } from './demo.ts';
 import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
 import { DEMO_PASSWORD } from './personas.ts';
@@ -167,7 +168,10 @@ export async function seedFeedback(ctx: CommandContext, graph: UnitGraph): Promi
 
 /** Moves an item's days to the dates it was handled on (the commands wrote today's date). */
 async function placeInTime(ctx: CommandContext, id: number, dates: string[], deadlines: Awaited<ReturnType<typeof feedbackConfig>>['deadlines'], calendar: Awaited<ReturnType<typeof feedbackConfig>>['calendar']) {
-  const db = ctx.database.db;
+  await inTx(ctx.database, (db) => placeItem(db, id, dates, deadlines, calendar));
+}
+
+async function placeItem(db: Tx, id: number, dates: string[], deadlines: Awaited<ReturnType<typeof feedbackConfig>>['deadlines'], calendar: Awaited<ReturnType<typeof feedbackConfig>>['calendar']) {
   const item = await db.selectFrom('feedback_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const events = await db.selectFrom('feedback_events').select(['id', 'action']).where('item_id', '=', id).orderBy('id').execute();
   const at = (d: string, i: number) => `${d}T0${1 + (i % 8)}:${String(10 + ((id * 7 + i * 13) % 50)).padStart(2, '0')}:00.000Z`;
@@ -192,7 +196,10 @@ async function placeInTime(ctx: CommandContext, id: number, dates: string[], dea
 
 /** About half of the people whose item was answered rate it; a few are unhappy, which asks the level above to look again. */
 async function rateSome(ctx: CommandContext, rnd: () => number) {
-  const db = ctx.database.db;
+  await inTx(ctx.database, (db) => rateIn(db, rnd));
+}
+
+async function rateIn(db: Tx, rnd: () => number) {
   const closed = await db.selectFrom('feedback_items').select(['id', 'closed_on']).where('state', '=', 'closed')
     .where('outcome', 'in', ['resolved', 'explained']).where('submitter_id', 'is not', null).orderBy('id').execute();
   for (const c of closed) {

@@ -1,5 +1,7 @@
 // Seeds the demo province and its personas once, into an empty database.
 import type { CommandContext } from '../commands/context.ts';
+import { AccessCache } from '../db/access.ts';
+import { openDatabase } from '../db/engine.ts';
 import { seedUnits } from './demo.ts';
 import { seedPersonas } from './personas.ts';
 import { seedSurveys } from './surveys.ts';
@@ -10,17 +12,23 @@ export async function isEmpty(ctx: CommandContext): Promise<boolean> {
   return !row;
 }
 
-/** Seeds the demo. Its thousands of small transactions skip SQLite's fsync (a failed seed is simply run again). */
+/**
+ * Seeds the demo. Its thousands of small transactions skip the wait for the disk — SQLite's fsync, PostgreSQL's
+ * WAL flush (on a connection of its own) — since a failed seed is simply run again.
+ */
 export async function seedDemo(ctx: CommandContext): Promise<void> {
   const raw = ctx.database.sqlite;
   const before = raw?.pragma('synchronous', { simple: true });
   raw?.pragma('synchronous = OFF');
+  const own = ctx.database.engine === 'postgres' ? openDatabase(ctx.database.url, { poolSize: 2, relaxedCommits: true }) : null;
+  const sctx: CommandContext = own ? { ...ctx, database: own, access: new AccessCache(own) } : ctx;
   try {
-    const graph = await seedUnits(ctx);
-    await seedPersonas(ctx, graph);
-    await seedSurveys(ctx, graph);
-    await seedFeedback(ctx, graph);
+    const graph = await seedUnits(sctx);
+    await seedPersonas(sctx, graph);
+    await seedSurveys(sctx, graph);
+    await seedFeedback(sctx, graph);
   } finally {
+    await own?.close();
     if (raw) {
       raw.pragma(`synchronous = ${Number(before)}`);
       raw.pragma('wal_checkpoint(TRUNCATE)');

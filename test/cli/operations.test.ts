@@ -62,7 +62,7 @@ for (const engine of testEngines()) {
       expect(gap.code).not.toBe(0);
       expect(gap.stderr).toContain(`broken at event #${ids[9]!.id};`);
       expect(gap.stderr).toContain('prev_hash_mismatch');
-    });
+    }, 120_000); // three CLI processes over the whole demo chain
 
     it('create-admin creates an administrator who can log in', async () => {
       const r = await runCli(['create-admin', '--username', 'quantri.moi', '--full-name', 'Lê Văn Mới', '--unit', 'CATH'], url, { LANGNGHE_PASSWORD: ADMIN_PASSWORD });

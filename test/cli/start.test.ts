@@ -31,7 +31,7 @@ for (const engine of testEngines()) {
     let base = '';
     let exited: Promise<number | null>;
 
-    const waitFor = async (re: RegExp, ms = 60000) => {
+    const waitFor = async (re: RegExp, ms = 110_000) => {
       const until = Date.now() + ms;
       while (!re.test(stdout)) {
         if (child.exitCode !== null) throw new Error(`langnghe start exited ${child.exitCode}\n${stdout}\n${stderr}`);

@@ -3,6 +3,7 @@ import type { Updateable } from 'kysely';
 import { nowIso } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { procedureOf } from '../../core/feedback/kinds.ts';
+import { formatTrackingCode } from '../../core/feedback/tracking.ts';
 import { TERMINAL } from '../../core/feedback/lifecycle.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
@@ -125,7 +126,7 @@ export async function splitItem(ctx: Ctx, id: number, parts: SplitPart[]) {
     if (Number(r.numUpdatedRows) !== 1) throw errors.conflict('conflict');
     const created = [];
     for (let i = 0; i < inputs.length; i++) created.push(await writeIntake(trx, engine, { ...ctx, actorKind: 'staff' }, inputs[i]!, plans[i]!));
-    const codes = created.map((c) => c.trackingCode);
+    const codes = created.map((c) => formatTrackingCode(c.trackingCode));
     const message = `Ý kiến gồm nhiều nội dung nên được tách thành ${created.length + 1} ý kiến để giải quyết riêng; mã theo dõi các nội dung tách ra: ${codes.join(', ')}.`;
     await insertEvent(trx, {
       itemId: id, at: now, actorKind: 'staff', actorUserId: ctx.actor.userId, action: 'split', publicMessage: message,

@@ -4,7 +4,7 @@ import { nowIso, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { sql, type SqlBool } from 'kysely';
 import { tokensVi } from '../../core/feedback/normalize.ts';
-import { availableActions, OPEN_STATES } from '../../core/feedback/lifecycle.ts';
+import { ACTION_SPECS, availableActions, OPEN_STATES } from '../../core/feedback/lifecycle.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { FeedbackChannel, FeedbackKind, FeedbackState } from '../../db/schema.ts';
@@ -91,8 +91,11 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
       eb.and(words.map((w) => eb('i.search_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`))),
     ]));
   }
-  if (f.sort === 'received') q = q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc');
-  else if (f.sort === 'register') q = q.orderBy('i.register_year', 'desc').orderBy('i.register_no', 'desc');
+  // By due date only where due dates mean something (items still owed); otherwise newest first.
+  const owedOnly = f.overdue || f.dueSoon || f.open || (f.states?.length && f.states.every((st) => OPEN_STATES.includes(st)));
+  const sort = f.sort ?? (owedOnly ? 'due' : 'received');
+  if (sort === 'received') q = q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc');
+  else if (sort === 'register') q = q.orderBy('i.register_year', 'desc').orderBy('i.register_no', 'desc');
   // Overdue rows all have a due date, so the plain order reads the partial index (feedback_items_owing_due) in
   // order; other lists put undated items last explicitly (the engines' default NULL orders differ).
   else if (f.overdue || f.dueSoon) q = q.orderBy('i.due_on').orderBy('i.id');
@@ -152,7 +155,8 @@ export async function itemDetail(ctx: Ctx, id: number) {
       reason: e.reason, publicMessage: e.public_message, internalNote: e.internal_note, data: e.data ? JSON.parse(e.data) as unknown : null,
     })),
     allowed: rights,
-    actions: rights.includes('handle') || rights.includes('approve') ? availableActions(facts) : [],
+    // Only the steps this person may take (an officer is not offered approval).
+    actions: availableActions(facts).filter((a) => rights.includes(ACTION_SPECS[a].right)),
     candidates: candidates.map((c) => ({ id: c.id, fullName: c.fullName })),
   };
 }
@@ -197,7 +201,8 @@ export async function registerStats(ctx: Ctx, unitId: number, year: number) {
   const today = todayVN();
   const { calendar } = await feedbackConfig(ctx.database);
   const readable = new Set(feedbackPolicy.unitIds(ctx.actor, 'read'));
-  const children = graph.childrenOf(unitId, today).filter((c) => readable.has(c));
+  // Today's units: the old ones' items count towards their successors through the scope closure.
+  const children = graph.childrenOf(unitId, today).filter((c) => readable.has(c) && graph.versionAt(c, today));
   const groups = (children.length ? children : [unitId]).map((id) => ({ id, scope: graph.scopeOf(id, today) }));
   const subtree = [...graph.scopeOf(unitId, today)].filter((id) => readable.has(id));
   const rows = subtree.length ? await ctx.database.db.selectFrom('feedback_items')

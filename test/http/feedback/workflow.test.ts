@@ -117,4 +117,23 @@ forEachEngine('feedback workflow', 'demo', (h) => {
     const th = stats.units.find((u: { unitName: string }) => u.unitName.includes('Thiệu Hóa'));
     expect(th.overdue).toBeGreaterThanOrEqual(1);
   });
+
+  it('offers each person only the steps they may take, and every unit of today to forward to', async () => {
+    const { id } = (await enter('canbo.thieuhoa', {})).json();
+    const officer = await h.login('canbo.thieuhoa');
+    const leader = await h.login('lanhdao.thieuhoa');
+    await officer.post(`/api/feedback/${id}/actions`, { action: 'accept' });
+    const me = (await officer.get('/api/auth/me')).json();
+    await officer.post(`/api/feedback/${id}/actions`, { action: 'assign', assigneeId: me.user.id });
+    await officer.post(`/api/feedback/${id}/actions`, { action: 'start' });
+    await officer.post(`/api/feedback/${id}/actions`, { action: 'draft', answer: 'Đã xử lý.' });
+    expect((await officer.get(`/api/feedback/${id}`)).json().actions).not.toContain('approve');
+    expect((await leader.get(`/api/feedback/${id}`)).json().actions).toEqual(expect.arrayContaining(['approve', 'return', 'draft']));
+    const targets = (await officer.get('/api/feedback-forward-targets')).json();
+    const names: string[] = [];
+    const walk = (nodes: { name: string; children: unknown[] }[]) => nodes.forEach((n) => { names.push(n.name); walk(n.children as never); });
+    walk(targets.roots);
+    expect(names).toContain('Công an xã Định Hòa');
+    expect(names).not.toContain('Công an huyện Thiệu Hóa');
+  });
 });

@@ -92,9 +92,9 @@ function ActionForm({ id, item, action, labels, target, onCancel, onDone }: Form
     ? ['resolved', 'explained', ...(item.kind === 'praise' ? ['thanked' as const] : [])]
     : ['thanked'];
   const self = item.candidates.find((c) => c.id === me.user.id);
-  // Forwarding inside the system needs a unit of the user's tree other than this one; a commune officer's tree
-  // is the commune, so for them the competent body is named instead.
-  const scoped = useScopedUnits();
+  // Forwarding inside the system: any police unit that exists today (a new item opens there); an outside body
+  // (the commune People's Committee, a court) is named instead.
+  const scoped = useScopedUnits('all');
   const otherUnits = scoped?.filter((u) => u.id !== item.unitId).length ?? 0;
   const [f, setF] = useState({
     reason: '', publicMessage: '', internalNote: '',
@@ -123,11 +123,18 @@ function ActionForm({ id, item, action, labels, target, onCancel, onDone }: Form
     };
   }, [action, item.id]);
 
-  const applyTemplate = () => {
+  // The template filled in with this item's values by the server (its placeholders: code, date, person...); the
+  // raw text if it cannot render it. What it could not fill stays as {placeholder} and is pointed out.
+  const [templateNote, setTemplateNote] = useState<string | null>(null);
+  const applyTemplate = async () => {
     const tpl = templates?.find((x) => String(x.id) === templateId);
     if (!tpl) return;
-    if (f.answer.trim() && f.answer !== tpl.body && !window.confirm(t('ui.feedback.template_replace'))) return;
-    set('answer')(tpl.body);
+    if (f.answer.trim() && !window.confirm(t('ui.feedback.template_replace'))) return;
+    const r = await request<{ text: string; missing?: string[]; unknown?: string[] }>('GET', `/api/feedback/${item.id}/templates/${tpl.id}/render`)
+      .catch(() => ({ text: tpl.body, missing: [], unknown: [] }));
+    set('answer')(r.text);
+    const left = [...(r.missing ?? []), ...(r.unknown ?? [])];
+    setTemplateNote(left.length ? t('ui.feedback.template_missing', { names: left.map((n) => `{${n}}`).join(', ') }) : null);
   };
 
   /** The item a typed tracking code (or number) names, through the register's search. */
@@ -205,7 +212,7 @@ function ActionForm({ id, item, action, labels, target, onCancel, onDone }: Form
           )}
           {forwardMode === 'unit'
             ? <UnitSelect label={t('ui.feedback.target_unit')} value={f.targetUnitId} onChange={set('targetUnitId')} emptyLabel={t('ui.unit.choose')}
-              exclude={item.unitId} required error={errs.targetUnitId} />
+              exclude={item.unitId} required error={errs.targetUnitId} source="all" />
             : <TextField label={t('ui.feedback.target_name')} name="targetName" value={f.targetName} onChange={set('targetName')} required error={errs.targetName}
               hint={t('ui.feedback.target_name_hint')} />}
         </>
@@ -213,10 +220,13 @@ function ActionForm({ id, item, action, labels, target, onCancel, onDone }: Form
       {action === 'draft' && templates && templates.length > 0 && (
         <div className="fb-template-row">
           <SelectField label={t('ui.feedback.template')} value={templateId} onChange={setTemplateId}
-            options={[{ value: '', label: t('ui.feedback.choose') }, ...templates.map((x) => ({ value: String(x.id), label: x.title }))]} />
-          <button type="button" onClick={applyTemplate} disabled={!templateId}>{t('ui.feedback.template_use')}</button>
+            options={[{ value: '', label: t('ui.feedback.choose') }, ...templates.map((x) => ({
+              value: String(x.id), label: x.match === 'topic' || x.match === 'parent_topic' ? `${x.title} — ${t('ui.feedback.template_for_topic')}` : x.title,
+            }))]} />
+          <button type="button" onClick={() => void applyTemplate()} disabled={!templateId}>{t('ui.feedback.template_use')}</button>
         </div>
       )}
+      {action === 'draft' && templateNote && <p className="alert warn" role="status">{templateNote}</p>}
       {action === 'draft' && (
         <TextArea label={t('ui.feedback.answer')} value={f.answer} onChange={set('answer')} rows={7} required error={errs.answer} maxLength={10000}
           hint={t('ui.feedback.answer_hint')} name="answer" />

@@ -75,27 +75,33 @@ export function Checkbox({ label, checked, onChange, hint, name }: { label: stri
 let treeCache: Promise<UnitNode[]> | null = null;
 
 /** The user's units as of today, indented by depth (the server cuts the tree to the user's scope). */
-function scopedUnits(): Promise<{ id: number; label: string; depth: number }[]> {
-  treeCache ??= request<{ roots: UnitNode[] }>('GET', '/api/units/tree').then((r) => r.roots, (e: unknown) => {
-    treeCache = null;
+let allCache: Promise<UnitNode[]> | null = null;
+
+/** The user's units (source 'scope') or every unit that exists today (source 'all': where to forward). */
+function scopedUnits(source: 'scope' | 'all' = 'scope'): Promise<{ id: number; label: string; depth: number }[]> {
+  const load = (url: string, reset: () => void) => request<{ roots: UnitNode[] }>('GET', url).then((r) => r.roots, (e: unknown) => {
+    reset();
     throw e;
   });
-  return treeCache.then((roots) => {
+  const roots = source === 'all'
+    ? (allCache ??= load('/api/feedback-forward-targets', () => { allCache = null; }))
+    : (treeCache ??= load('/api/units/tree', () => { treeCache = null; }));
+  return roots.then((roots) => {
     const out: { id: number; label: string; depth: number }[] = [];
     walk(roots, (n, anc) => out.push({ id: n.id, label: n.name, depth: anc.length }));
     return out;
   });
 }
 
-export function useScopedUnits() {
+export function useScopedUnits(source: 'scope' | 'all' = 'scope') {
   const [units, setUnits] = useState<{ id: number; label: string; depth: number }[] | null>(null);
   useEffect(() => {
     let live = true;
-    scopedUnits().then((u) => live && setUnits(u), () => live && setUnits([]));
+    scopedUnits(source).then((u) => live && setUnits(u), () => live && setUnits([]));
     return () => {
       live = false;
     };
-  }, []);
+  }, [source]);
   return units;
 }
 
@@ -108,12 +114,13 @@ interface UnitSelectProps {
   error?: string;
   required?: boolean;
   exclude?: number;
+  source?: 'scope' | 'all';
 }
 
-export function UnitSelect({ label, value, onChange, emptyLabel, error, required, exclude }: UnitSelectProps) {
+export function UnitSelect({ label, value, onChange, emptyLabel, error, required, exclude, source }: UnitSelectProps) {
   const t = useT();
   const id = useId();
-  const units = useScopedUnits();
+  const units = useScopedUnits(source);
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <Label htmlFor={id} text={label} required={required} />

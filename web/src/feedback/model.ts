@@ -179,11 +179,14 @@ export interface Topic {
   en: string;
 }
 
+/** GET /api/feedback/:id/templates (src/commands/feedback/templates.ts): the unit chain's, best match first. */
 export interface ResponseTemplate {
   id: number;
   title: string;
   body: string;
   topicCode?: string | null;
+  unitName?: string | null;
+  match?: 'topic' | 'parent_topic' | 'general' | 'other';
 }
 
 /** Shown as two groups, as citizens read it over the phone: K7M2Q-9XTR4. */

@@ -9,6 +9,7 @@ import { itemContact, itemDetail, listRegister, registerStats } from '../../../c
 import { campaignComments, copyCommentToRegister } from '../../../commands/feedback/from-survey.ts';
 import { itemSuggestions } from '../../../commands/feedback/suggestions.ts';
 import { todayVN } from '../../../core/dates.ts';
+import type { TreeNode } from '../../../core/units/graph.ts';
 import { errors } from '../../../core/errors.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
@@ -102,5 +103,14 @@ export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
     const r = await copyCommentToRegister(ctx, idOr404(req.params), b.responseId, b.questionId);
     void reply.status(r.created ? 201 : 200);
     return r;
+  });
+
+  // Where an item can be forwarded: every police unit that exists today (names of units are public; a commune
+  // officer must be able to hand a matter to the neighbouring commune, outside their own scope).
+  app.get('/api/feedback-forward-targets', async (req) => {
+    requireActor(req, services);
+    const graph = await services.access.unitGraph();
+    const strip = (nodes: TreeNode[]): unknown[] => nodes.map((n) => ({ ...n, children: strip(n.children) }));
+    return { roots: strip(graph.treeAsOf(todayVN())) };
   });
 }

@@ -89,7 +89,7 @@ describe('feedback register in the console', () => {
     await step(officer, 'Bắt đầu xử lý');
     await expect(stateBadge(officer).textContent()).resolves.toBe('Đang xử lý');
 
-    // A reason-less draft is refused at the field; then the answer.
+    // An empty answer is refused at the field; then the answer.
     await officer.locator('.fb-action-buttons').getByRole('button', { name: 'Soạn dự thảo trả lời', exact: true }).click();
     await officer.getByRole('button', { name: 'Xác nhận: Soạn dự thảo trả lời' }).click();
     await expect(officer.getByLabel('Nội dung trả lời').getAttribute('aria-invalid')).resolves.toBe('true');

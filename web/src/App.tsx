@@ -19,6 +19,7 @@ import { ResolveScreen } from './keying/ResolveScreen.tsx';
 import { RegisterScreen } from './feedback/RegisterScreen.tsx';
 import { EntryScreen } from './feedback/EntryScreen.tsx';
 import { ItemScreen } from './feedback/ItemScreen.tsx';
+import { FeedbackAdminScreen } from './feedback-admin/FeedbackAdminScreen.tsx';
 import { ErrorBanner } from './ui/Alert.tsx';
 
 type State = { kind: 'loading' } | { kind: 'anon' } | { kind: 'error'; error: unknown } | { kind: 'in'; me: Me };
@@ -98,6 +99,8 @@ function Screen({ me }: { me: Me }) {
   if (path === '/feedback' && me.can.readFeedback) return <RegisterScreen />;
   if (path === '/feedback/new' && me.can.enterFeedback) return <EntryScreen />;
   if (feedbackItem && me.can.readFeedback) return <ItemScreen key={feedbackItem[1]} id={Number(feedbackItem[1])} />;
+  // Feedback settings: templates, deadlines, calendar, partners, import, data requests (tabs by role; the API decides).
+  if ((path === '/feedback-admin' || path.startsWith('/feedback-admin/')) && me.can.readFeedback) return <FeedbackAdminScreen path={path} />;
   if (path === '/users' && me.can.readUsers) return <UsersScreen />;
   if (path === '/audit' && me.can.readAudit) return <AuditScreen />;
   if (path === '/password') return <ChangePassword />;

@@ -15,7 +15,9 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/units', label: t('ui.nav.units'), show: true, active: path === '/' || path.startsWith('/units') },
     { to: '/surveys', label: t('ui.nav.surveys'), show: true, active: path.startsWith('/surveys') },
     { to: '/keying', label: t('ui.keying.nav'), show: !!me.can.enterSurveys, active: path.startsWith('/keying') },
-    { to: '/feedback?open=1', label: t('ui.nav.feedback'), show: !!me.can.readFeedback, active: path.startsWith('/feedback') },
+    { to: '/feedback?open=1', label: t('ui.nav.feedback'), show: !!me.can.readFeedback, active: path === '/feedback' || path.startsWith('/feedback/') },
+    // Feedback settings: /me has no configure flag; every role that configures, imports or answers data requests may enter.
+    { to: '/feedback-admin', label: t('ui.fbadmin.nav'), show: !!me.can.enterFeedback, active: path === '/feedback-admin' || path.startsWith('/feedback-admin/') },
     { to: '/users', label: t('ui.nav.users'), show: me.can.readUsers, active: path === '/users' },
     { to: '/audit', label: t('ui.nav.audit'), show: me.can.readAudit, active: path === '/audit' },
   ].filter((m) => m.show);

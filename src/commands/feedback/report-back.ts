@@ -43,9 +43,17 @@ const DIGITS_TO_MASK = 9;
 /** A summary is cut at 140 characters: a number cut short right before the "…" is masked from 4 digits. */
 const CUT_DIGITS_TO_MASK = 4;
 
-/** Free text with phone numbers, emails and ID-like numbers replaced by "***". Names are not detected. */
-export function maskPersonalData(text: string): string {
-  return text.normalize('NFC')
+/**
+ * Free text with phone numbers, emails and ID-like numbers replaced by "***", and the names we know belong to the
+ * item's person (an answer drafted from a template may address them by name). Other names are not detected.
+ */
+export function maskPersonalData(text: string, names: readonly (string | null | undefined)[] = []): string {
+  let out = text.normalize('NFC');
+  for (const name of names) {
+    const n = name?.normalize('NFC').trim();
+    if (n && n.length >= 3) out = out.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), MASK);
+  }
+  return out
     .replace(EMAIL, MASK)
     .replace(DIGIT_RUN, (run, offset: number, whole: string) => {
       const digits = run.replace(/\D/g, '').length;
@@ -223,6 +231,8 @@ interface Row {
   role_title: string | null;
   organisation: string | null;
   anonymised_at: string | null;
+  /** Only to mask it where staff wrote it into a summary or an answer; never shown. */
+  full_name: string | null;
   unit_id: number;
   received_on: string;
   received_at: string;
@@ -270,7 +280,7 @@ async function loadRows(services: AppServices, graph: UnitGraph, unitIds: number
     q.leftJoin('feedback_submitters as s', 's.id', 'i.submitter_id')
       .select(['i.id', 'i.register_year', 'i.register_no', 'i.unit_id', 'i.received_on', 'i.received_at', 'i.channel', 'i.kind',
         'i.topic_code', 'i.summary', 'i.state', 'i.outcome', 'i.public_answer', 'i.answered_on', 'i.acked_on', 'i.ack_due_on', 'i.due_on',
-        's.role_title', 's.organisation', 's.anonymised_at'])
+        's.role_title', 's.organisation', 's.anonymised_at', 's.full_name'])
       .where('i.kind', 'in', [...REPORTED_KINDS]).orderBy('i.received_at').orderBy('i.id').execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).where('i.kind', 'in', [...SEPARATE_KINDS]).executeTakeFirstOrThrow(),
   ]);
@@ -290,8 +300,8 @@ function judgeOnTime(r: Row): boolean | null {
   return !!r.acked_on && (!r.ack_due_on || r.acked_on <= r.ack_due_on);
 }
 
-function publishedAnswer(r: Pick<Row, 'state' | 'public_answer'>): string | null {
-  return r.public_answer && (r.state === 'approved' || r.state === 'closed') ? maskPersonalData(r.public_answer) : null;
+function publishedAnswer(r: Pick<Row, 'state' | 'public_answer' | 'full_name'>): string | null {
+  return r.public_answer && (r.state === 'approved' || r.state === 'closed') ? maskPersonalData(r.public_answer, [r.full_name]) : null;
 }
 
 function buildTotals(rows: Row[], separate: number, topicOf: (code: string | null) => { own: TopicName | null; root: TopicName }, sortOf: (code: string) => number): ReportTotals {
@@ -348,7 +358,7 @@ export async function reportBack(services: AppServices, unitId: number, period: 
   const [{ rows, separate }, topics] = await Promise.all([loadRows(services, graph, scope, period.from, period.to), topicResolver(services)]);
   const items: ReportItem[] = rows.map((r) => ({
     receivedOn: r.received_on, channel: r.channel, kind: r.kind as ReportedKind, topic: topics.topicOf(r.topic_code).own,
-    summary: maskPersonalData(r.summary), state: r.state, outcome: r.outcome, answer: publishedAnswer(r),
+    summary: maskPersonalData(r.summary, [r.full_name]), state: r.state, outcome: r.outcome, answer: publishedAnswer(r),
     answeredOn: publishedAnswer(r) ? r.answered_on : null,
   }));
   return { unit, period, items, totals: buildTotals(rows, separate, topics.topicOf, topics.sortOf) };
@@ -396,7 +406,7 @@ export async function conferenceFollowUp(ctx: StaffCtx, unitId: number, year: nu
     return {
       id: r.id, register: { year: r.register_year, no: r.register_no },
       receivedOn: r.received_on, channel: r.channel, kind: r.kind as ReportedKind, topic: topics.topicOf(r.topic_code).own,
-      summary: maskPersonalData(r.summary), state: r.state, outcome: r.outcome, answer, answeredOn: answer ? r.answered_on : null,
+      summary: maskPersonalData(r.summary, [r.full_name]), state: r.state, outcome: r.outcome, answer, answeredOn: answer ? r.answered_on : null,
       speaker: r.anonymised_at ? { roleTitle: null, organisation: null } : { roleTitle: r.role_title, organisation: r.organisation },
     };
   });

@@ -116,10 +116,26 @@ function drawLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number, w
   return w;
 }
 
-/** Lines of text in a box, each centred (or aligned); returns the y below them and the widest line's width. */
+/**
+ * The lines of text in `width`, broken evenly when it takes more than one: the narrowest width that still gives
+ * the same number of lines (a centred title over two lines reads better half and half than full and a word).
+ */
+export function balancedLines(doc: PDFKit.PDFDocument, text: string, font: OfficialFont, size: number, width: number): string[] {
+  const greedy = wrapLines(doc, text, font, size, width);
+  if (greedy.length < 2) return greedy;
+  let lo = width / (greedy.length + 1);
+  let hi = width;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) / 2;
+    if (wrapLines(doc, text, font, size, mid).length > greedy.length) lo = mid; else hi = mid;
+  }
+  return wrapLines(doc, text, font, size, hi);
+}
+
+/** Lines of text in a box (broken evenly), each centred or aligned; returns the y below them and the widest line's width. */
 function drawBlock(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, font: OfficialFont, size: number, align: Align = 'center') {
   let widest = 0;
-  for (const line of wrapLines(doc, text, font, size, width)) {
+  for (const line of balancedLines(doc, text, font, size, width)) {
     widest = Math.max(widest, drawLine(doc, line, x, y, width, font, size, align));
     y += lineHeight(size);
   }
@@ -180,8 +196,15 @@ export function drawHeader(o: OfficialDoc, h: HeaderInput): void {
   const rightW = width - leftW;
   const size = 12.5;
   let ly = o.top;
-  if (h.parentBody) ly = drawBlock(doc, upper(h.parentBody), left, ly, leftW, 'regular', size).y;
-  const body = drawBlock(doc, upper(h.issuingBody), left, ly, leftW, 'bold', size);
+  // Long names shrink a little (to 11 pt) before they take a second line.
+  // A gutter keeps the two columns apart.
+  const fitW = leftW - 3 * MM;
+  if (h.parentBody) {
+    const parent = upper(h.parentBody);
+    ly = drawBlock(doc, parent, left, ly, leftW, 'regular', fitSize(doc, parent, 'regular', size, fitW, 11)).y;
+  }
+  const issuing = upper(h.issuingBody);
+  const body = drawBlock(doc, issuing, left, ly, leftW, 'bold', fitSize(doc, issuing, 'bold', size, fitW, 11));
   ly = body.y + 2;
   rule(doc, left + leftW / 2, ly, Math.max(15 * MM, body.widest * 0.45));
   ly += 8;
@@ -210,17 +233,7 @@ export function drawHeader(o: OfficialDoc, h: HeaderInput): void {
 export function drawTitle(o: OfficialDoc, type: string, subject: string): void {
   const { doc, left, width } = o;
   let y = drawBlock(doc, upper(type), left, doc.y, width, 'bold', 14).y;
-  // A subject over two lines is broken evenly: the narrowest box that still takes the same number of lines.
-  const text = subject.normalize('NFC');
-  const max = width - 20 * MM;
-  const lines = wrapLines(doc, text, 'bold', 14, max).length;
-  let lo = max / 3;
-  let hi = max;
-  while (hi - lo > 2) {
-    const mid = (lo + hi) / 2;
-    if (wrapLines(doc, text, 'bold', 14, mid).length > lines) lo = mid; else hi = mid;
-  }
-  const s = drawBlock(doc, text, left + (width - hi) / 2, y, hi, 'bold', 14);
+  const s = drawBlock(doc, subject.normalize('NFC'), left + 10 * MM, y, width - 20 * MM, 'bold', 14);
   y = s.y + 3;
   rule(doc, left + width / 2, y, Math.max(30 * MM, Math.min(s.widest, width) * 0.4));
   doc.x = left;

@@ -48,6 +48,12 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 // ---------------------------------------------------------------------------------------------------------
 
 describe('maskPersonalData', () => {
+  it('masks the names known to belong to the item, in any case, and leaves other words', () => {
+    expect(maskPersonalData('Kính gửi Ông/Bà Nguyễn Văn Mạnh, đơn vị đã xử lý.', ['Nguyễn Văn Mạnh'])).toBe('Kính gửi Ông/Bà ***, đơn vị đã xử lý.');
+    expect(maskPersonalData('ông NGUYỄN VĂN MẠNH (a.b)', ['Nguyễn Văn Mạnh', null])).toBe('ông *** (a.b)');
+    expect(maskPersonalData('Đơn vị đã xử lý.', ['A'])).toBe('Đơn vị đã xử lý.');
+  });
+
   it('masks phone numbers however they are written', () => {
     for (const phone of ['0912 345 678', '0912345678', '0912.345.678', '0912-345-678', '+84912345678', '+84 912 345 678', '(+84) 912-345-678', '0237 3852 123']) {
       expect(maskPersonalData(`Gọi ${phone} nhé`), phone).toBe('Gọi *** nhé');

@@ -1,0 +1,2 @@
+// Where the feedback configuration screens live in the console.
+export const FEEDBACK_ADMIN = '/feedback-admin';

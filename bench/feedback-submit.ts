@@ -6,7 +6,6 @@
 // and consent, the first public step, the audit event and, with consent, the notices — in one durable
 // transaction (SQLite synchronous=FULL). At the end the 201 answers must equal the items, receive events and
 // audit events the run added: nothing acknowledged is lost, nothing unacknowledged is kept.
-import { randomBytes } from 'node:crypto';
 import type { RawRequest } from 'autocannon';
 import { sql } from 'kysely';
 import { openDatabase, type Engine } from '../src/db/engine.ts';

@@ -15,8 +15,9 @@ import { PartnersTab } from './PartnersTab.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { DataRequestsTab } from './DataRequestsTab.tsx';
 import { DataRequestView } from './DataRequestView.tsx';
+import { TopicsTab } from './TopicsTab.tsx';
 
-type View = 'templates' | 'deadlines' | 'calendar' | 'partners' | 'import' | 'data-requests';
+type View = 'templates' | 'topics' | 'deadlines' | 'calendar' | 'partners' | 'import' | 'data-requests';
 
 /** The screen for a path under /feedback-admin ('/feedback-admin', '/feedback-admin/calendar', ...). */
 export function FeedbackAdminScreen({ path }: { path: string }) {
@@ -26,10 +27,11 @@ export function FeedbackAdminScreen({ path }: { path: string }) {
   const rest = path.slice(FEEDBACK_ADMIN.length).replace(/^\//, '');
   const request = /^data-requests\/(\d{1,9})$/.exec(rest);
   const view: View | null = rest === '' ? 'templates' : request ? 'data-requests'
-    : (['templates', 'deadlines', 'calendar', 'partners', 'import', 'data-requests'] as const).find((v) => v === rest) ?? null;
+    : (['templates', 'topics', 'deadlines', 'calendar', 'partners', 'import', 'data-requests'] as const).find((v) => v === rest) ?? null;
 
   const tabs: { view: View; label: string; show: boolean }[] = [
     { view: 'templates', label: t('ui.fbadmin.tab.templates'), show: true },
+    { view: 'topics', label: t('ui.fbadmin.tab.topics'), show: true },
     { view: 'deadlines', label: t('ui.fbadmin.tab.deadlines'), show: true },
     { view: 'calendar', label: t('ui.fbadmin.tab.calendar'), show: true },
     { view: 'partners', label: t('ui.fbadmin.tab.partners'), show: may.configure },
@@ -68,6 +70,7 @@ export function FeedbackAdminScreen({ path }: { path: string }) {
           <>
             <h2 id="fba-view" ref={heading} tabIndex={-1}>{current.label}</h2>
             {view === 'templates' && <TemplatesTab />}
+            {view === 'topics' && <TopicsTab />}
             {view === 'deadlines' && <DeadlinesTab />}
             {view === 'calendar' && <CalendarTab />}
             {view === 'partners' && <PartnersTab />}

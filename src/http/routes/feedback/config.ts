@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
+import { createTopic, listTopics, updateTopic } from '../../../commands/feedback/topics.ts';
 import { calendarYear, deleteCalendarDay, readFeedbackSettings, setCalendarDay, updateFeedbackSettings } from '../../../commands/feedback/config.ts';
 import {
   BODY_MAX, TITLE_MAX, createTemplate, deleteTemplate, getTemplate, listUnitTemplates, renderForItem, templatesForItem, updateTemplate,
@@ -61,6 +62,25 @@ function dayParam(params: unknown): string {
   return day;
 }
 
+const TopicName = z.string().min(1).max(200);
+const TopicBody = z.object({
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'key:feedback.topic_code_format' }),
+  parent: z.string().max(40).nullable().optional(),
+  vi: TopicName,
+  en: TopicName,
+  keywords: z.array(z.string().max(60)).max(50).optional(),
+  sort: z.number().int().min(0).max(100_000).optional(),
+}).strict();
+const TopicPatch = z.object({
+  parent: z.string().max(40).nullable().optional(),
+  vi: TopicName.optional(),
+  en: TopicName.optional(),
+  keywords: z.array(z.string().max(60)).max(50).optional(),
+  active: z.boolean().optional(),
+  sort: z.number().int().min(0).max(100_000).optional(),
+}).strict();
+const TopicListQuery = z.object({ all: z.enum(['1', '0']).optional(), lang: z.string().optional() }).strict();
+
 /** The placeholders a template may use, with what each stands for, for the editor's help. */
 function placeholderHelp(lang: Lang) {
   return PLACEHOLDERS.map((name) => ({ name, token: `{${name}}`, label: t(lang, `feedback.placeholder.${name}`) }));
@@ -103,6 +123,22 @@ export function feedbackConfigRoutes(app: FastifyInstance, services: AppServices
     const p = ItemTemplateParams.safeParse(req.params);
     if (!p.success) throw errors.notFound();
     return renderForItem(ctx, p.data.id, p.data.templateId);
+  });
+
+  // The topic taxonomy: everyone reads it (`all=1` includes retired topics); root administrators change it.
+  app.get('/api/feedback-topics', async (req) => {
+    const q = parseWith(TopicListQuery, req.query);
+    return listTopics(requireActor(req, services), q.all === '1');
+  });
+  app.post('/api/feedback-topics', async (req, reply) => {
+    const r = await createTopic(requireActor(req, services), parseWith(TopicBody, req.body));
+    void reply.status(201);
+    return r;
+  });
+  app.patch('/api/feedback-topics/:code', async (req) => {
+    const code = String((req.params as { code?: string }).code ?? '');
+    if (!/^[a-z][a-z0-9_]{1,39}$/.test(code)) throw errors.notFound();
+    return updateTopic(requireActor(req, services), code, parseWith(TopicPatch, req.body));
   });
 
   app.get('/api/feedback-settings', async (req) => readFeedbackSettings(requireActor(req, services)));

@@ -84,11 +84,6 @@ export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
     return registerStats(ctx, q.unitId, q.year ?? Number(todayVN().slice(0, 4)));
   });
 
-  app.get('/api/feedback-topics', async (req) => {
-    requireActor(req, services);
-    const rows = await services.database.db.selectFrom('feedback_topics').selectAll().where('active', '=', 1).orderBy('sort').execute();
-    return { topics: rows.map((t) => ({ code: t.code, parent: t.parent_code, vi: t.name_vi, en: t.name_en })) };
-  });
 
   // Survey comments: read them, and copy one that asks for action into the register (issue 3 meets issue 4).
   app.get('/api/campaigns/:id/comments', async (req) => {

@@ -132,4 +132,21 @@ describe('a resident is heard: from the phone to the answer and its rating', () 
     await province.context().close();
     await resident.close();
   });
+
+  it('leader: copies a survey comment into the register from the campaign, once', async () => {
+    const campaign = await server.database.db.selectFrom('campaigns').select('id').where('period', '=', '2025-Q4').executeTakeFirstOrThrow();
+    const leader = await openPage(browser, server.origin, { viewport: DESKTOP });
+    await login(leader, 'lanhdao.tinh');
+    await leader.goto(`/console/surveys/campaigns/${campaign.id}?tab=comments`);
+    await leader.getByRole('heading', { name: 'Ý kiến ghi thêm trên phiếu' }).waitFor();
+    const first = leader.locator('ul.comments li').first();
+    const responseId = Number(await first.getAttribute('data-response'));
+    await first.getByRole('button', { name: 'Chép vào sổ tiếp nhận' }).click();
+    await first.getByRole('link', { name: 'Đã vào sổ — xem ý kiến' }).waitFor();
+    expect(await seriousA11yProblems(leader)).toEqual([]);
+    const items = await server.database.db.selectFrom('feedback_items').select(['channel', 'anonymous', 'source_ref'])
+      .where('source_type', '=', 'survey_response').execute();
+    expect(items.filter((i) => i.source_ref!.startsWith(`${responseId}:`))).toEqual([{ channel: 'survey', anonymous: 1, source_ref: `${responseId}:gop_y` }]);
+    await leader.context().close();
+  });
 });

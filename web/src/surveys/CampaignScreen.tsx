@@ -12,6 +12,7 @@ import { useLoad } from '../ui/useAsync.ts';
 import { useRoute } from '../router.ts';
 import { useSession } from '../session.ts';
 import { CampaignActions } from './CampaignActions.tsx';
+import { CommentsTab } from './CommentsTab.tsx';
 import { ImportTab } from './ImportTab.tsx';
 import { PaperTab } from './PaperTab.tsx';
 import { Participants } from './Participants.tsx';
@@ -29,9 +30,11 @@ export function CampaignScreen({ id, view }: { id: number; view: 'results' | 'un
   const { me } = useSession();
   const canImport = Boolean(me.can.enterSurveys && c && c.participants.length > 0 && c.state !== 'archived');
   const importing = view === 'units' && query.get('tab') === 'import' && canImport;
+  const commenting = view === 'units' && query.get('tab') === 'comments';
   const tabs = [
     { to: `/surveys/campaigns/${id}/results`, label: t('ui.surveys.tab_results'), current: view === 'results' },
-    { to: `/surveys/campaigns/${id}`, label: t('ui.surveys.tab_units'), current: view === 'units' && !importing },
+    { to: `/surveys/campaigns/${id}`, label: t('ui.surveys.tab_units'), current: view === 'units' && !importing && !commenting },
+    { to: `/surveys/campaigns/${id}?tab=comments`, label: t('ui.surveys.comments.tab'), current: commenting },
     ...(c && (c.channels.includes('paper') || c.mode === 'token')
       ? [{ to: `/surveys/campaigns/${id}/paper`, label: t('ui.paper.tab'), current: view === 'paper' }] : []),
     // Importing responses from another tool: for whoever may enter responses (the server checks the unit).
@@ -64,7 +67,8 @@ export function CampaignScreen({ id, view }: { id: number; view: 'results' | 'un
       </section>
       {c && view === 'results' && <Results campaign={c} />}
       {c && importing && <ImportTab campaign={c} />}
-      {c && view === 'units' && !importing && <Participants campaign={c} onChanged={reload} />}
+      {c && commenting && <CommentsTab campaign={c} />}
+      {c && view === 'units' && !importing && !commenting && <Participants campaign={c} onChanged={reload} />}
       {c && view === 'paper' && <PaperTab campaign={c} />}
     </div>
   );

@@ -31,6 +31,10 @@ export function StatsBand({ unitId, year }: { unitId: number; year: number }) {
   return (
     <section className="fb-stats" aria-labelledby="fb-stats-title">
       <h2 id="fb-stats-title">{t('ui.feedback.stats.title', { year })}</h2>
+      {/* What the next conference reads: last year's conference opinions and what became of them (a draft report). */}
+      <p className="fb-report-links">
+        <a href={`/api/feedback-report/conference.pdf${qs({ unitId, year: year - 1 })}`}>{t('ui.feedback.stats.conference_report', { year: year - 1 })}</a>
+      </p>
       {stats.loading && !stats.data && <p role="status">{t('ui.loading')}</p>}
       {stats.data && (
         <>

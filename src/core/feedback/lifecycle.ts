@@ -74,7 +74,8 @@ export function transition(item: ItemFacts, action: FeedbackAction, outcome?: Fe
     case 'forward':
       return s === 'received' || s === 'accepted' ? { to: 'forwarded' } : null;
     case 'transfer':
-      return (s === 'received' || s === 'accepted') && procedureOf(item.kind) ? { to: 'transferred' } : null;
+      // Found to be a complaint, denunciation or crime report (at receipt, or later while handling): out it goes.
+      return (s === 'received' || WORKING.has(s)) && procedureOf(item.kind) ? { to: 'transferred' } : null;
     case 'assign':
       if (s === 'accepted') return { to: 'assigned' };
       return s === 'assigned' || s === 'in_progress' || s === 'answer_drafted' ? { to: s } : null;
@@ -97,6 +98,8 @@ export function transition(item: ItemFacts, action: FeedbackAction, outcome?: Fe
       return s === 'received' || WORKING.has(s) || s === 'approved' ? { to: 'closed', outcome: 'withdrawn' } : null;
     case 'reopen':
       if (s !== 'closed' && s !== 'refused') return null;
+      // A flagged kind goes back to the start, where it can only be transferred (or refused or forwarded).
+      if (procedureOf(item.kind)) return { to: 'received' };
       return { to: item.assigneeId !== null ? 'in_progress' : 'accepted' };
   }
 }

@@ -1,6 +1,7 @@
 // The topic taxonomy is configuration: the root administrator adds, renames and retires topics; others read it.
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../helpers/harness.ts';
+import { t } from '../../../src/i18n/index.ts';
 
 forEachEngine('feedback topics', 'demo', (h) => {
   it('lets the root administrator add, rename and retire a topic, keeps codes, and refuses the rest', async () => {
@@ -11,9 +12,10 @@ forEachEngine('feedback topics', 'demo', (h) => {
 
     const body = { code: 'moi_truong', vi: 'Môi trường', en: 'Environment', keywords: ['rác thải', 'ô nhiễm'] };
     expect((await province.post('/api/feedback-topics', body)).statusCode).toBe(403);
-    expect((await root.post('/api/feedback-topics', { ...body, code: 'Môi Trường' })).json().fields.code.key).toBe('feedback.topic_code_format');
-    expect((await root.post('/api/feedback-topics', { ...body, parent: 'nope' })).json().fields.parent.key).toBe('feedback.topic_unknown');
-    expect((await root.post('/api/feedback-topics', { ...body, parent: 'admin_id' })).json().fields.parent.key).toBe('feedback.topic_too_deep');
+    // Per-field messages in the user's language.
+    expect((await root.post('/api/feedback-topics', { ...body, code: 'Môi Trường' })).json().fields.code).toBe(t('vi', 'feedback.topic_code_format'));
+    expect((await root.post('/api/feedback-topics', { ...body, parent: 'nope' })).json().fields.parent).toBe(t('vi', 'feedback.topic_unknown'));
+    expect((await root.post('/api/feedback-topics', { ...body, parent: 'admin_id' })).json().fields.parent).toBe(t('vi', 'feedback.topic_too_deep'));
     expect((await root.post('/api/feedback-topics', body)).statusCode).toBe(201);
     expect((await root.post('/api/feedback-topics', body)).statusCode).toBe(409);
 

@@ -13,7 +13,7 @@ import type { Actor } from '../../core/roles.ts';
 import type { FeedbackChannel, FeedbackKind } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { insertEvent, nextRegisterNo } from '../../db/repos/feedback.ts';
+import { insertEvent, insertItem, nextRegisterNo } from '../../db/repos/feedback.ts';
 import type { Db, Engine } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
 import type { Tx } from '../../db/tx.ts';
@@ -154,7 +154,7 @@ export async function writeIntake(
     }
   }
   const trackingCode = newTrackingCode();
-  const { id } = await trx.insertInto('feedback_items').values({
+  const id = await insertItem(trx, {
     unit_id: input.unitId, register_year: year, register_no: registerNo, tracking_code: trackingCode,
     channel: input.channel, kind: input.kind, topic_code: input.topicCode ?? null, procedure: procedureOf(input.kind),
     state: 'received', outcome: null, summary: clean(input.summary) ?? summaryOf(content), content,
@@ -164,7 +164,7 @@ export async function writeIntake(
     received_at: now, received_on: receivedOn, ack_due_on: ackDueOn, due_on: ackDueOn, acked_on: null, closed_on: null,
     answer_draft: null, public_answer: null, answered_on: null, rating: null, rating_comment: null, rated_at: null,
     rereview: 0, search_key: searchKey(content), created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
+  });
   for (const p of input.photos ?? []) {
     await trx.insertInto('feedback_attachments').values({
       item_id: id, role: 'photo', public: 0, filename: p.filename ?? null, mime: p.mime, size: p.bytes.length,

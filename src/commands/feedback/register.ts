@@ -24,6 +24,8 @@ export const OWING_STATES: readonly FeedbackState[] = OPEN_STATES.filter((s) => 
  * and a bound parameter is not a constant to its planner. Built from our own constant, never from input.
  */
 const OWING_SQL = sql.raw<SqlBool>(`i.state in (${OWING_STATES.map((s) => `'${s}'`).join(', ')})`);
+/** Likewise for the open states (partial index feedback_items_open_unit). */
+const OPEN_SQL = sql.raw<SqlBool>(`i.state in (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`);
 
 export interface RegisterFilter {
   unitId?: number;
@@ -74,7 +76,7 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
       return others.length ? eb('i.unit_id', 'not in', others) : eb.lit(true);
     });
   if (f.states?.length) q = q.where('i.state', 'in', f.states);
-  else if (f.open) q = q.where('i.state', 'in', OPEN_STATES);
+  else if (f.open) q = q.where(OPEN_SQL);
   if (f.overdue) q = q.where(OWING_SQL).where('i.due_on', '<', today);
   if (f.dueSoon) q = q.where(OWING_SQL).where('i.due_on', '>=', today).where('i.due_on', '<=', calendar.addWorkingDays(today, 2));
   if (f.kind) q = q.where('i.kind', '=', f.kind);

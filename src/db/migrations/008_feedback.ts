@@ -91,6 +91,9 @@ export async function up(db: Kysely<unknown>, engine: MigrationEngine): Promise<
   // the first rows of the index instead of sorting every open item. Both engines support partial indexes.
   await sql`create index feedback_items_owing_due on feedback_items (due_on, id)
             where state in ('received', 'accepted', 'assigned', 'in_progress', 'answer_drafted')`.execute(db);
+  // What a commune works on: its open items by due date, without reading the years of closed ones beside them.
+  await sql`create index feedback_items_open_unit on feedback_items (unit_id, due_on, id)
+            where state in ('received', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'approved')`.execute(db);
   await db.schema.createIndex('feedback_items_duplicate_of').on('feedback_items').column('duplicate_of').execute();
   await db.schema.createIndex('feedback_items_source').on('feedback_items').columns(['source_type', 'source_ref']).execute();
   // A survey comment is copied once and a partner's report is taken once, even when two requests race.

@@ -23,10 +23,18 @@ export interface AuditInput {
   after?: unknown;
 }
 
+const chainEnd = new WeakMap<Tx, string>();
+
 /** Appends one event to the chain. On PostgreSQL an advisory lock serialises writers so the chain never forks. */
 export async function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, input: AuditInput): Promise<void> {
-  if (engine === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
-  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // Within one transaction the chain's end is ours (the lock, or SQLite's single writer, holds until commit), so
+  // a batch of events (group commit) reads it once and links the rest in memory.
+  let prev = chainEnd.get(trx);
+  if (prev === undefined) {
+    if (engine === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
+    const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    prev = last?.hash ?? GENESIS_HASH;
+  }
   const content: AuditContent = {
     at: nowIso(),
     actor_user_id: ctx.actor?.userId ?? null,
@@ -40,8 +48,9 @@ export async function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, in
     ip: ctx.ip,
     user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
   };
-  const prev = last?.hash ?? GENESIS_HASH;
-  await trx.insertInto('audit_events').values({ ...content, prev_hash: prev, hash: auditHash(prev, content) }).execute();
+  const hash = auditHash(prev, content);
+  await trx.insertInto('audit_events').values({ ...content, prev_hash: prev, hash }).execute();
+  chainEnd.set(trx, hash);
 }
 
 export interface AuditFilter {

@@ -1,14 +1,18 @@
 // The feedback register's SQL: register numbers, items, submitters, events, attachments.
-import { sql } from 'kysely';
-import type { FeedbackActorKind, FeedbackState } from '../schema.ts';
+import { sql, type Insertable } from 'kysely';
+import { prepared } from '../prepared.ts';
+import type { FeedbackActorKind, FeedbackItemsTable, FeedbackState } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
 
 /** The next number in a unit's register for a year (sổ tiếp nhận), taken inside the caller's transaction. */
-export async function nextRegisterNo(trx: Tx, unitId: number, year: number): Promise<number> {
-  const row = await trx.insertInto('feedback_counters').values({ unit_id: unitId, year, last_no: 1 })
+const bumpCounter = prepared((q: Q, unitId: number, year: number) =>
+  q.insertInto('feedback_counters').values({ unit_id: unitId, year, last_no: 1 })
     .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + 1` }))
-    .returning('last_no').executeTakeFirstOrThrow();
-  return row.last_no;
+    .returning('last_no'));
+
+export async function nextRegisterNo(trx: Tx, unitId: number, year: number): Promise<number> {
+  const [row] = await bumpCounter(trx, unitId, year);
+  return row!.last_no;
 }
 
 export function findItem(q: Q, id: number) {
@@ -35,13 +39,30 @@ export interface EventInput {
   at: string;
 }
 
+const EVENT_COLUMNS = ['item_id', 'at', 'actor_kind', 'actor_user_id', 'action', 'from_state', 'to_state', 'reason', 'public_message', 'internal_note', 'data'] as const;
+// Every intake and step writes one: compiled once per transaction (prepared.ts).
+const insertEventRow = prepared((q: Q, ...values: unknown[]) =>
+  q.insertInto('feedback_events').values(Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, values[i]])) as never).returning('id'));
+
 export async function insertEvent(trx: Tx, e: EventInput): Promise<number> {
-  const row = await trx.insertInto('feedback_events').values({
-    item_id: e.itemId, at: e.at, actor_kind: e.actorKind, actor_user_id: e.actorUserId, action: e.action,
-    from_state: e.from ?? null, to_state: e.to ?? null, reason: e.reason ?? null, public_message: e.publicMessage ?? null,
-    internal_note: e.internalNote ?? null, data: e.data === undefined ? null : JSON.stringify(e.data),
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  const [row] = await insertEventRow(trx, e.itemId, e.at, e.actorKind, e.actorUserId, e.action, e.from ?? null, e.to ?? null,
+    e.reason ?? null, e.publicMessage ?? null, e.internalNote ?? null, e.data === undefined ? null : JSON.stringify(e.data));
+  return (row as { id: number }).id;
+}
+
+/** The item row of an intake, compiled once per transaction (a batch of public intakes shares it). */
+export const ITEM_COLUMNS = [
+  'unit_id', 'register_year', 'register_no', 'tracking_code', 'channel', 'kind', 'topic_code', 'procedure', 'state', 'outcome', 'summary',
+  'content', 'location', 'concerned_unit_id', 'concerned_officer', 'assignee_id', 'submitter_id', 'anonymous', 'duplicate_of', 'split_from',
+  'source_type', 'source_ref', 'received_at', 'received_on', 'ack_due_on', 'due_on', 'acked_on', 'closed_on', 'answer_draft', 'public_answer',
+  'answered_on', 'rating', 'rating_comment', 'rated_at', 'rereview', 'search_key', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof Insertable<FeedbackItemsTable>)[];
+const insertItemRow = prepared((q: Q, ...values: unknown[]) =>
+  q.insertInto('feedback_items').values(Object.fromEntries(ITEM_COLUMNS.map((c, i) => [c, values[i]])) as never).returning('id'));
+
+export async function insertItem(trx: Tx, row: Omit<Insertable<FeedbackItemsTable>, 'id'>): Promise<number> {
+  const [r] = await insertItemRow(trx, ...ITEM_COLUMNS.map((c) => (row as Record<string, unknown>)[c] ?? null));
+  return (r as { id: number }).id;
 }
 
 export function eventsOf(q: Q, itemId: number) {

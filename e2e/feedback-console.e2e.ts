@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { formatTrackingCode } from '../src/core/feedback/tracking.ts';
 import { DESKTOP, PHONE, launch, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
 import { startServer, type E2EServer } from './helpers/server.ts';
+import { feedbackStep } from './helpers/feedback.ts';
 
 const CONTENT = 'Xin phản ánh: đèn đường ở thôn 5 hỏng đã hai tuần,\nban đêm thanh niên tụ tập gây ồn ào. <b>không phải HTML</b>';
 const ANSWER = 'Công an xã đã phối hợp với UBND xã thay đèn và tăng cường tuần tra ban đêm tại thôn 5.';
@@ -29,13 +30,11 @@ describe('feedback register in the console', () => {
 
   const item = () => server.database.db.selectFrom('feedback_items').selectAll().where('id', '=', itemId).executeTakeFirstOrThrow();
   const stateBadge = (page: Page) => page.locator('.fb-title-row [data-state]');
-  /** Opens a step's form from its button, fills it, confirms, and waits for the notice. */
-  const step = async (page: Page, name: string, fill?: () => Promise<void>) => {
-    await page.locator('.fb-action-buttons').getByRole('button', { name, exact: true }).click();
-    await fill?.();
-    await page.getByRole('button', { name: `Xác nhận: ${name}` }).click();
-    await page.getByRole('status').filter({ hasText: `Đã thực hiện: ${name}.` }).waitFor();
+  /** The badge after a step: the item reloads just after the step's notice shows, so wait for the new state. */
+  const badgeIs = async (page: Page, text: string) => {
+    await stateBadge(page).filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
   };
+  const step = feedbackStep;
 
   it('officer: enters a hotline call; the tracking code is shown large', async () => {
     officer = await openPage(browser, server.origin, { viewport: PHONE });
@@ -79,7 +78,7 @@ describe('feedback register in the console', () => {
 
   it('officer: accepts, assigns to herself, starts, drafts the answer', async () => {
     await step(officer, 'Thụ lý');
-    await expect(stateBadge(officer).textContent()).resolves.toBe('Đã thụ lý');
+    await badgeIs(officer, 'Đã thụ lý');
     // The banner with the code has done its job once handling starts.
     expect(await officer.getByTestId('created-code').count()).toBe(0);
 
@@ -87,7 +86,7 @@ describe('feedback register in the console', () => {
       await expect(officer.getByLabel('Cán bộ được giao').locator('option:checked').textContent()).resolves.toBe('Đỗ Thị Lan (tôi)');
     });
     await step(officer, 'Bắt đầu xử lý');
-    await expect(stateBadge(officer).textContent()).resolves.toBe('Đang xử lý');
+    await badgeIs(officer, 'Đang xử lý');
 
     // An empty answer is refused at the field; then the answer.
     await officer.locator('.fb-action-buttons').getByRole('button', { name: 'Soạn dự thảo trả lời', exact: true }).click();
@@ -96,7 +95,7 @@ describe('feedback register in the console', () => {
     await officer.getByLabel('Nội dung trả lời').fill(ANSWER);
     await officer.getByRole('button', { name: 'Xác nhận: Soạn dự thảo trả lời' }).click();
     await officer.getByRole('status').filter({ hasText: 'Đã thực hiện: Soạn dự thảo trả lời.' }).waitFor();
-    await expect(stateBadge(officer).textContent()).resolves.toBe('Chờ duyệt trả lời');
+    await badgeIs(officer, 'Chờ duyệt trả lời');
     await expect(officer.getByTestId('answer-draft').textContent()).resolves.toBe(ANSWER);
     // An officer cannot approve: the leader's steps are not offered.
     expect(await officer.locator('.fb-action-buttons').getByRole('button', { name: 'Duyệt trả lời' }).count()).toBe(0);
@@ -127,7 +126,7 @@ describe('feedback register in the console', () => {
     await tr.getByRole('link', { name: `${row.register_no}/${row.register_year}` }).click();
     await leader.getByRole('heading', { name: `Ý kiến số ${row.register_no}/${row.register_year}` }).waitFor();
     await step(leader, 'Duyệt trả lời');
-    await expect(stateBadge(leader).textContent()).resolves.toBe('Đã duyệt trả lời');
+    await badgeIs(leader, 'Đã duyệt trả lời');
     await expect(leader.getByTestId('public-answer').textContent()).resolves.toBe(ANSWER);
     await screenshot(leader, 'feedback-item-approved-desktop');
     expect(await seriousA11yProblems(leader)).toEqual([]);
@@ -140,7 +139,7 @@ describe('feedback register in the console', () => {
     await step(officer, 'Kết thúc', async () => {
       await officer.getByLabel('Đã giải quyết', { exact: true }).check();
     });
-    await expect(stateBadge(officer).textContent()).resolves.toBe('Đã kết thúc · Đã giải quyết');
+    await badgeIs(officer, 'Đã kết thúc · Đã giải quyết');
     expect(await item()).toMatchObject({ state: 'closed', outcome: 'resolved', public_answer: ANSWER });
 
     const events = await server.database.db.selectFrom('feedback_events').select(['action', 'public_message'])

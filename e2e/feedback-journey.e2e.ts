@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { normalizeTrackingCode } from '../src/core/feedback/tracking.ts';
 import { DESKTOP, PHONE, launch, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
 import { startServer, type E2EServer } from './helpers/server.ts';
+import { feedbackStep } from './helpers/feedback.ts';
 
 const CONTENT = 'Đề nghị Công an xã kiểm tra nhóm thanh niên đua xe máy trên đường ven sông vào tối thứ Bảy, rất nguy hiểm.';
 const ANSWER = 'Công an xã đã lập chốt kiểm tra tối thứ Bảy tại đường ven sông, xử lý 4 trường hợp và sẽ duy trì trong tháng tới.';
@@ -29,12 +30,7 @@ describe('a resident is heard: from the phone to the answer and its rating', () 
     await server?.close();
   });
 
-  const step = async (page: Page, name: string, fill?: () => Promise<void>) => {
-    await page.locator('.fb-action-buttons').getByRole('button', { name, exact: true }).click();
-    await fill?.();
-    await page.getByRole('button', { name: `Xác nhận: ${name}` }).click();
-    await page.getByRole('status').filter({ hasText: `Đã thực hiện: ${name}.` }).waitFor();
-  };
+  const step = feedbackStep;
 
   it('resident: sends a request from a phone without JavaScript and gets a tracking code', async () => {
     resident = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'vi-VN', javaScriptEnabled: false, baseURL: server.origin });

@@ -4,21 +4,19 @@ import { nowIso, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { sql, type SqlBool } from 'kysely';
 import { tokensVi } from '../../core/feedback/normalize.ts';
-import { ACTION_SPECS, availableActions, OPEN_STATES } from '../../core/feedback/lifecycle.ts';
+import { ACTION_SPECS, availableActions, OPEN_STATES, OWING_STATES } from '../../core/feedback/lifecycle.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { FeedbackChannel, FeedbackKind, FeedbackState } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { attachmentsOf, eventsOf, handlerCandidates } from '../../db/repos/feedback.ts';
+import { attachmentsOf, eventsOf, handlerCandidates, unitSetFilter } from '../../db/repos/feedback.ts';
 import { inTx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
 import { itemInScope } from './handle.ts';
 
 type Ctx = CommandContext & { actor: Actor };
 
-/** Open and owing the citizen something with a date: these can be overdue (migration 008 indexes exactly these). */
-export const OWING_STATES: readonly FeedbackState[] = OPEN_STATES.filter((s) => s !== 'approved');
 /**
  * The same list as literals: SQLite uses a partial index only when the query's WHERE repeats the index's terms,
  * and a bound parameter is not a constant to its planner. Built from our own constant, never from input.
@@ -68,12 +66,8 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
       'i.state', 'i.outcome', 'i.summary', 'i.received_on', 'i.ack_due_on', 'i.due_on', 'i.closed_on', 'i.anonymous',
       'i.rereview', 'i.procedure', 'i.rating', 'i.assignee_id', 'a.full_name as assignee_name'])
     .where((eb) => {
-      // The smaller of the two lists: a province leader's scope is nearly every unit, so "not in (the few
-      // others)" replaces an IN list of a thousand parameters (compiled and bound on every request).
-      if (unitIds.length * 2 <= graph.units.size) return eb('i.unit_id', 'in', unitIds);
-      const inScope = new Set(unitIds);
-      const others = [...graph.units.keys()].filter((id) => !inScope.has(id));
-      return others.length ? eb('i.unit_id', 'not in', others) : eb.lit(true);
+      const u = unitSetFilter(graph.units.keys(), graph.units.size, unitIds);
+      return 'in' in u ? eb('i.unit_id', 'in', u.in) : u.notIn.length ? eb('i.unit_id', 'not in', u.notIn) : eb.lit(true);
     });
   if (f.states?.length) q = q.where('i.state', 'in', f.states);
   else if (f.open) q = q.where(OPEN_SQL);

@@ -11,7 +11,8 @@
 // masked; the published answer is masked the same way. Both are read-only queries: nothing is written or audited.
 import { formatDate, isIsoDate, parseDate, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
-import { OPEN_STATES } from '../../core/feedback/lifecycle.ts';
+import { OWING_STATES } from '../../core/feedback/lifecycle.ts';
+import { unitSetFilter } from '../../db/repos/feedback.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { UnitGraph } from '../../core/units/graph.ts';
@@ -249,7 +250,7 @@ interface Row {
   due_on: string | null;
 }
 
-const OWING: ReadonlySet<FeedbackState> = new Set(OPEN_STATES.filter((s) => s !== 'approved'));
+const OWING: ReadonlySet<FeedbackState> = new Set(OWING_STATES);
 const OTHER_TOPIC: TopicName = { code: '', vi: 'Khác', en: 'Other' };
 
 async function topicNames(services: AppServices): Promise<{ byCode: Map<string, TopicName & { parent: string | null }>; sort: Map<string, number> }> {
@@ -260,17 +261,10 @@ async function topicNames(services: AppServices): Promise<{ byCode: Map<string, 
   };
 }
 
-/** An IN list, or its complement when that is shorter (a province's scope is nearly every unit). */
-function unitFilter(graph: UnitGraph, ids: number[]): { in: number[] } | { notIn: number[] } {
-  if (ids.length * 2 <= graph.units.size) return { in: ids };
-  const inScope = new Set(ids);
-  return { notIn: [...graph.units.keys()].filter((id) => !inScope.has(id)) };
-}
-
 async function loadRows(services: AppServices, graph: UnitGraph, unitIds: number[], from: string, to: string, channel?: FeedbackChannel) {
   const db = services.database.db;
   if (!unitIds.length) return { rows: [] as Row[], separate: 0 };
-  const f = unitFilter(graph, unitIds);
+  const f = unitSetFilter(graph.units.keys(), graph.units.size, unitIds);
   let q = db.selectFrom('feedback_items as i')
     .where('i.received_on', '>=', from).where('i.received_on', '<=', to)
     .where((eb) => ('in' in f ? eb('i.unit_id', 'in', f.in) : f.notIn.length ? eb('i.unit_id', 'not in', f.notIn) : eb.lit(true)));

@@ -43,6 +43,8 @@ export const ACTION_SPECS: Readonly<Record<FeedbackAction, ActionSpec>> = {
 export const TERMINAL: ReadonlySet<FeedbackState> = new Set(['refused', 'forwarded', 'transferred', 'closed']);
 /** States in which the unit still owes the citizen something: these have deadlines and can be overdue. */
 export const OPEN_STATES: readonly FeedbackState[] = ['received', 'accepted', 'assigned', 'in_progress', 'answer_drafted', 'approved'];
+/** Open and owing the citizen something with a date: these can be overdue (migration 008 indexes exactly these). */
+export const OWING_STATES: readonly FeedbackState[] = OPEN_STATES.filter((s) => s !== 'approved');
 /** Before acceptance the unit owes the acknowledgement; afterwards the answer. */
 export const AWAITING_ACK: ReadonlySet<FeedbackState> = new Set(['received']);
 

@@ -106,3 +106,13 @@ export async function handlerCandidates(q: Q, reaches: (grantUnitId: number) => 
   }
   return [...byUser.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
 }
+
+/**
+ * How to filter items to a set of units: an IN list, or — when the set is most units, as a province leader's scope
+ * is — "not in (the few others)" (empty: no filter), so no request compiles and binds a thousand parameters.
+ */
+export function unitSetFilter(allUnitIds: Iterable<number>, unitCount: number, ids: readonly number[]): { in: number[] } | { notIn: number[] } {
+  if (ids.length * 2 <= unitCount) return { in: [...ids] };
+  const inScope = new Set(ids);
+  return { notIn: [...allUnitIds].filter((id) => !inScope.has(id)) };
+}

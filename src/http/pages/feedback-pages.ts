@@ -7,7 +7,8 @@ import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose } from '../
 import { formatTrackingCode } from '../../core/feedback/tracking.ts';
 import type { DataRequestKind, FeedbackKind } from '../../db/schema.ts';
 import { t, type Lang } from '../../i18n/index.ts';
-import type { HeldData, PublicDataRequest, PublicStatus } from '../../commands/feedback/citizen.ts';
+import type { PublicStatus } from '../../commands/feedback/citizen.ts';
+import type { HeldData, PublicDataRequest } from '../../commands/feedback/data-requests.ts';
 import { html, raw, type Html } from './html.ts';
 import { FEEDBACK_CSS } from './feedback-css.ts';
 import { FORM_CSS } from './survey-css.ts';

@@ -10,17 +10,16 @@
 // (/t/:token is the printed survey cards' address; tracking lives under its own /tra-cuu.)
 // Any code that names nothing gets one answer — same status, same bytes, at least MIN_LOOKUP_MS — and lookups and
 // submissions are rate-limited per address.
-import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
+import { itemByCode, publicStatus, rateItem, type CitizenCtx } from '../../../commands/feedback/citizen.ts';
 import {
-  contactOf, dataRequestOf, dataRequestsOf, itemByCode, maskEmail, maskPhone, publicStatus, rateItem, startDataRequest, verifyDataRequest,
-  type CitizenCtx,
-} from '../../../commands/feedback/citizen.ts';
+  contactOf, dataRequestOf, dataRequestsOf, maskEmail, maskPhone, startDataRequest, verifyDataRequest,
+} from '../../../commands/feedback/data-requests.ts';
 import { receiveFeedback, type PhotoInput } from '../../../commands/feedback/intake.ts';
 import { compareVi } from '../../../core/collate.ts';
 import { todayVN } from '../../../core/dates.ts';
@@ -38,8 +37,9 @@ import {
   unitListPage, verifiedPage, verifyPage, withLang, type FormValues, type StatusNotice, type UnitGroup,
 } from '../../pages/feedback-pages.ts';
 import { SlidingWindow } from './rate-window.ts';
+import { sendHtml as sendPage } from '../../pages/send.ts';
+import { CONTENT_MAX } from '../feedback/schema.ts';
 
-export const CONTENT_MAX = 10_000;
 /** Every answer to a code lookup takes at least this long, found or not, well-formed or not. */
 export const MIN_LOOKUP_MS = 150;
 /** JSON and urlencoded posts (multipart has its own limits below). */
@@ -70,11 +70,9 @@ class Strikes {
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
 
 /** HTML, gzip-compressed when the browser accepts it; never cached, never sent as a referrer. */
+/** Citizen pages about one item: never cached, never leaking the code in the Referer. */
 function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string) {
-  void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding')
-    .header('referrer-policy', 'no-referrer');
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(body));
-  return reply.send(body);
+  return sendPage(req, reply, status, body, { noReferrer: true });
 }
 
 function first(v: string[] | undefined): string | undefined {

@@ -7,7 +7,6 @@
 // An unknown unit gets the citizen pages' 404 page, a period that is not one a 400 page. Nothing personal is
 // shown: commands/feedback/report-back.ts decides what an item may say.
 import { createHash } from 'node:crypto';
-import zlib from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppServices } from '../../../commands/context.ts';
 import { parsePeriod, periodLabel, reportBack, statusText, type Period, type ReportBack, type ReportItem } from '../../../commands/feedback/report-back.ts';
@@ -20,6 +19,7 @@ import { FEEDBACK_CSS } from '../../pages/feedback-css.ts';
 import { FORM_CSS } from '../../pages/survey-css.ts';
 import { html, raw, type Html } from '../../pages/html.ts';
 import { SlidingWindow } from './rate-window.ts';
+import { sendHtml as sendPage } from '../../pages/send.ts';
 
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9.-]{0,79}$/;
 const TEN_MIN = 10 * 60_000;
@@ -104,10 +104,7 @@ ${pages > 1 ? html`<p class="links">${current > 1 ? html`<a href="${pageLink(cur
 
 /** HTML, gzip-compressed when the browser accepts it. Public and the same for everyone: cacheable for a while. */
 function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string, cacheable = false) {
-  void reply.status(status).type('text/html; charset=utf-8').header('cache-control', cacheable ? 'public, max-age=300' : 'no-store')
-    .header('vary', 'accept-encoding, accept-language, cookie');
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(body));
-  return reply.send(body);
+  return sendPage(req, reply, status, body, { cache: cacheable ? 'public, max-age=300' : 'no-store', vary: 'accept-language, cookie' });
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : undefined);

@@ -16,6 +16,7 @@ import { findBySlug } from '../../../db/repos/surveys.ts';
 import { errorBody } from '../../plugins/errors.ts';
 import { messagePage, surveyFormPage } from '../../pages/survey-form.ts';
 import { SlidingWindow } from './rate-window.ts';
+import { sendHtml } from '../../pages/send.ts';
 import QRCode from 'qrcode';
 
 export const FORM_BODY_LIMIT = 64 * 1024;
@@ -24,13 +25,6 @@ const SCRIPT_GZ = zlib.gzipSync(SCRIPT, { level: 9 });
 const SLUG = /^[a-z0-9]{4,12}$/;
 /** Per address and form: generous, since a whole conference may share one Wi-Fi address. */
 const perAddress = new SlidingWindow(10 * 60 * 1000, 120);
-
-/** HTML, gzip-compressed when the browser accepts it (pages are small; this costs well under a millisecond). */
-function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string) {
-  void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('vary', 'accept-encoding');
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(body));
-  return reply.send(body);
-}
 
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
 

@@ -49,6 +49,11 @@ export function todayVN(now?: Date): string {
   return currentDay;
 }
 
+/** The calendar date in Vietnam (YYYY-MM-DD) of an ISO instant: 17:30Z is already the next day there. */
+export function dateVN(isoInstant: string): string {
+  return VN_DAY.format(new Date(isoInstant));
+}
+
 /** dd/MM/yyyy HH:mm in Vietnam time for an ISO instant. */
 export function formatDateTime(isoInstant: string): string {
   const parts = VN_DATETIME.formatToParts(new Date(isoInstant));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDate, formatDateTime, parseDate, todayVN } from '../../src/core/dates.ts';
+import { dateVN, formatDate, formatDateTime, parseDate, todayVN } from '../../src/core/dates.ts';
 import { sortVi } from '../../src/core/collate.ts';
 import { passwordProblem } from '../../src/core/password.ts';
 import { auditHash, GENESIS_HASH, verifyLinks, type ChainLink } from '../../src/core/audit-chain.ts';
@@ -18,6 +18,9 @@ describe('dates', () => {
   it('uses Vietnam time: 20:00 UTC is already the next day in Hà Nội', () => {
     expect(todayVN(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-01');
     expect(formatDateTime('2026-12-31T20:05:00Z')).toBe('01/01/2027 03:05');
+    // An event at 17:06Z happened on the next day in Vietnam; the citizen's history must say so.
+    expect(dateVN('2026-11-26T17:06:06.093Z')).toBe('2026-11-27');
+    expect(dateVN('2026-11-26T16:59:59.999Z')).toBe('2026-11-26');
   });
 });
 

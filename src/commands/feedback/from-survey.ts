@@ -1,6 +1,7 @@
 // Free-text comments of survey forms and their way into the register: staff read the comments of a campaign
 // (units in their scope, newest first) and copy one that asks for action into the register as an anonymous item
 // of the unit it was given about (channel 'survey'), once: a second copy returns the first item.
+import { todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { suggestKind } from '../../core/feedback/suggest.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
@@ -29,7 +30,7 @@ export async function campaignComments(ctx: Ctx, campaignId: number, opts: { uni
   let units = surveyPolicy.unitIds(ctx.actor, 'results');
   if (opts.unitId !== undefined) {
     const graph = await ctx.access.unitGraph();
-    const sub = graph.scopeOf(opts.unitId, new Date().toISOString().slice(0, 10));
+    const sub = graph.scopeOf(opts.unitId, todayVN());
     units = units.filter((u) => sub.has(u));
   }
   if (!ids.length || !units.length) return { comments: [], hasMore: false };
@@ -43,7 +44,7 @@ export async function campaignComments(ctx: Ctx, campaignId: number, opts: { uni
     .where('source_type', '=', 'survey_response').where('source_ref', 'in', page.map((r) => sourceRef(r.response_id, r.question_id))).execute() : [];
   const byRef = new Map(copied.map((c) => [c.source_ref, c.id]));
   const graph = await ctx.access.unitGraph();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayVN();
   return {
     hasMore: rows.length > limit,
     comments: page.map((r) => ({

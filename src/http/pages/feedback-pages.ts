@@ -1,7 +1,7 @@
 // The citizen's feedback pages, server-rendered and without JavaScript: choosing the commune police, the form, the
 // receipt, looking up a tracking code, the status with its public history and the rating, and data-subject
 // requests. Everything the citizen or staff typed goes through html`` and so is always shown escaped.
-import { formatDate } from '../../core/dates.ts';
+import { dateVN, formatDate } from '../../core/dates.ts';
 import type { FieldIssue } from '../../core/errors.ts';
 import { CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../core/feedback/kinds.ts';
 import { formatTrackingCode } from '../../core/feedback/tracking.ts';
@@ -242,8 +242,8 @@ export function statusPage(p: StatusInput): string {
 ${due ? html`<dt>${t(lang, s.state === 'received' ? 'citizen.label.ack_due' : 'citizen.label.due')}</dt><dd>${formatDate(due)}</dd>` : ''}
 <dt>${t(lang, 'citizen.label.summary')}</dt><dd class="pre">${s.summary}</dd></dl>
 ${s.publicAnswer ? html`<section><h2>${t(lang, 'citizen.answer_title')}</h2>${s.answeredOn ? html`<p class="meta">${t(lang, 'citizen.answered_on', { date: formatDate(s.answeredOn) })}</p>` : ''}<p class="pre">${s.publicAnswer}</p></section>` : ''}
-<section><h2>${t(lang, 'citizen.history')}</h2><ol class="hist">${s.events.map((e) => html`<li><time datetime="${e.at}">${formatDate(e.at.slice(0, 10))}</time> <span class="pre">${e.message}</span></li>`)}</ol></section>
-${s.canRate ? ratingForm(lang, s, p.issues ?? {}, p.values ?? {}) : s.rating !== null && s.ratedAt ? html`<p>${t(lang, 'citizen.rated', { rating: s.rating, date: formatDate(s.ratedAt.slice(0, 10)) })}</p>` : ''}
+<section><h2>${t(lang, 'citizen.history')}</h2><ol class="hist">${s.events.map((e) => html`<li><time datetime="${e.at}">${formatDate(dateVN(e.at))}</time> <span class="pre">${e.message}</span></li>`)}</ol></section>
+${s.canRate ? ratingForm(lang, s, p.issues ?? {}, p.values ?? {}) : s.rating !== null && s.ratedAt ? html`<p>${t(lang, 'citizen.rated', { rating: s.rating, date: formatDate(dateVN(s.ratedAt)) })}</p>` : ''}
 <p class="links"><a href="${codeUrl(s.trackingCode, 'data', lang)}">${t(lang, 'citizen.data_link')}</a><a href="${codeUrl(s.trackingCode, 'data', lang)}#withdraw">${t(lang, 'citizen.withdraw_link')}</a></p>`;
   return shell(lang, title, body, { noindex: true });
 }
@@ -272,7 +272,7 @@ function requestLabel(lang: Lang, r: Pick<PublicDataRequest, 'kind' | 'withdraw'
 function requestState(lang: Lang, r: PublicDataRequest): string {
   if (r.state === 'unverified') return t(lang, r.expired ? 'citizen.dr_state.expired' : 'citizen.dr_state.unverified');
   if (r.state === 'open') return t(lang, 'citizen.dr_state.open', { date: r.dueOn ? formatDate(r.dueOn) : '' });
-  return t(lang, `citizen.dr_state.${r.state}`, { date: r.answeredAt ? formatDate(r.answeredAt.slice(0, 10)) : '' });
+  return t(lang, `citizen.dr_state.${r.state}`, { date: r.answeredAt ? formatDate(dateVN(r.answeredAt)) : '' });
 }
 
 export function dataPage(p: DataPageInput): string {
@@ -291,7 +291,7 @@ export function dataPage(p: DataPageInput): string {
     : html`<p class="errors">${t(lang, 'citizen.data_no_contact', { unit: p.unitName })}</p>`;
   const body = html`${header(lang, title, p.unitName, `/tra-cuu/${formatTrackingCode(p.code)}/data`)}${p.problem ? html`<p class="errors" role="alert">${p.problem}</p>` : ''}<p>${t(lang, 'citizen.data_intro')}</p>
 <p class="meta">${t(lang, 'citizen.label.code')}: <b>${formatTrackingCode(p.code)}</b></p>${forms}
-${p.requests.length ? html`<section><h2>${t(lang, 'citizen.requests_title')}</h2><ul>${p.requests.map((r) => html`<li>${requestLabel(lang, r)} — ${t(lang, 'citizen.dr_received', { date: formatDate(r.receivedAt.slice(0, 10)) })}: <b>${requestState(lang, r)}</b>${r.state === 'unverified' && !r.expired ? html` <a href="${codeUrl(p.code, `data/${r.id}`, lang)}">${t(lang, 'citizen.verify_title')}</a>` : ''}</li>`)}</ul></section>` : ''}
+${p.requests.length ? html`<section><h2>${t(lang, 'citizen.requests_title')}</h2><ul>${p.requests.map((r) => html`<li>${requestLabel(lang, r)} — ${t(lang, 'citizen.dr_received', { date: formatDate(dateVN(r.receivedAt)) })}: <b>${requestState(lang, r)}</b>${r.state === 'unverified' && !r.expired ? html` <a href="${codeUrl(p.code, `data/${r.id}`, lang)}">${t(lang, 'citizen.verify_title')}</a>` : ''}</li>`)}</ul></section>` : ''}
 <p class="links"><a href="${codeUrl(p.code, 'status', lang)}">${t(lang, 'citizen.back_status')}</a></p>`;
   return shell(lang, title, body, { noindex: true });
 }
@@ -330,7 +330,7 @@ function heldList(lang: Lang, d: HeldData): Html {
   const none = t(lang, 'citizen.none');
   const row = (key: string, value: string | null) => html`<dt>${t(lang, key)}</dt><dd>${value ?? none}</dd>`;
   return html`<section><h2>${t(lang, 'citizen.held_title')}</h2><dl>${row('citizen.field.full_name', d.fullName)}${row('citizen.field.phone', d.phone)}${row('citizen.field.email', d.email)}${row('citizen.field.address', d.address)}</dl>
-${d.consents.length ? html`<ul>${d.consents.map((c) => html`<li>${CONSENT_PURPOSES.includes(c.purpose as ConsentPurpose) ? consentText(lang, c.purpose as ConsentPurpose, c.textVersion) : c.purpose} — ${t(lang, 'citizen.held_consent', { date: formatDate(c.givenAt.slice(0, 10)), v: c.textVersion })}${c.withdrawnAt ? html` ${t(lang, 'citizen.held_withdrawn', { date: formatDate(c.withdrawnAt.slice(0, 10)) })}` : ''}</li>`)}</ul>` : html`<p>${t(lang, 'citizen.held_no_consent')}</p>`}
+${d.consents.length ? html`<ul>${d.consents.map((c) => html`<li>${CONSENT_PURPOSES.includes(c.purpose as ConsentPurpose) ? consentText(lang, c.purpose as ConsentPurpose, c.textVersion) : c.purpose} — ${t(lang, 'citizen.held_consent', { date: formatDate(dateVN(c.givenAt)), v: c.textVersion })}${c.withdrawnAt ? html` ${t(lang, 'citizen.held_withdrawn', { date: formatDate(dateVN(c.withdrawnAt)) })}` : ''}</li>`)}</ul>` : html`<p>${t(lang, 'citizen.held_no_consent')}</p>`}
 <p>${t(lang, 'citizen.held_items', { codes: d.items.map((i) => formatTrackingCode(i.trackingCode)).join(', ') })}</p></section>`;
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
+import { dateVN } from '../../../core/dates.ts';
 import { errors } from '../../../core/errors.ts';
 import { auditPolicy } from '../../../core/policy/audit.ts';
 import { listAudit } from '../../../db/repos/audit.ts';
@@ -33,7 +34,7 @@ export function auditRoutes(app: FastifyInstance, services: AppServices) {
     return {
       events: page.map((e) => ({
         id: e.id, at: e.at, actor: e.actor_username, unitId: e.unit_id,
-        unitName: e.unit_id === null ? null : graph.structuralVersion(e.unit_id, e.at.slice(0, 10))?.name ?? null,
+        unitName: e.unit_id === null ? null : graph.structuralVersion(e.unit_id, dateVN(e.at))?.name ?? null,
         action: e.action, entityType: e.entity_type, entityId: e.entity_id,
         before: e.before_json ? JSON.parse(e.before_json) : null, after: e.after_json ? JSON.parse(e.after_json) : null,
         ip: e.ip, userAgent: e.user_agent, hash: e.hash,

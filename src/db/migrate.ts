@@ -9,6 +9,7 @@ import * as m005 from './migrations/005_paper.ts';
 import * as m006 from './migrations/006_tokens.ts';
 import * as m007 from './migrations/007_imports.ts';
 import * as m008 from './migrations/008_feedback.ts';
+import * as m009 from './migrations/009_conferences.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '006_tokens': m006,
   '007_imports': m007,
   '008_feedback': m008,
+  '009_conferences': m009,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

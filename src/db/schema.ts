@@ -178,6 +178,8 @@ export interface PaperBatchesTable {
   layout: string;
   state: BatchState;
   note: string | null;
+  /** The conference the batch was handed out at, if any. */
+  conference_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -280,7 +282,7 @@ export type FeedbackChannel =
 export type FeedbackState =
   | 'received' | 'accepted' | 'refused' | 'forwarded' | 'transferred' | 'assigned' | 'in_progress' | 'answer_drafted'
   | 'approved' | 'closed';
-export type FeedbackOutcome = 'resolved' | 'explained' | 'duplicate' | 'withdrawn' | 'thanked';
+export type FeedbackOutcome = 'resolved' | 'explained' | 'duplicate' | 'withdrawn' | 'thanked' | 'answered_on_spot';
 export type FeedbackProcedure = 'complaint' | 'denunciation' | 'crime_report';
 
 export interface FeedbackTopicsTable {
@@ -471,6 +473,86 @@ export interface DataRequestsTable {
   answer: string | null;
 }
 
+export type ConferenceState = 'planned' | 'held' | 'cancelled';
+export type DelegateCategory = 'official' | 'mass_org' | 'village_head' | 'resident' | 'police' | 'guest';
+
+export interface ConferencesTable {
+  id: Generated<number>;
+  unit_id: number;
+  campaign_id: number | null;
+  title: string;
+  period: string;
+  starts_at: string;
+  ends_at: string;
+  held_on: string;
+  venue: string;
+  venue_key: string;
+  /** JSON string[] */
+  co_organisers: string;
+  /** JSON {time: string | null; title: string; presenter: string | null}[] */
+  agenda: string;
+  presiding_name: string | null;
+  presiding_title: string | null;
+  secretary_name: string | null;
+  secretary_title: string | null;
+  state: ConferenceState;
+  public_code: string;
+  checkin_open: number;
+  extra_attendance: number;
+  proceedings: string | null;
+  conclusion: string | null;
+  public_summary: string | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConferenceDelegatesTable {
+  id: Generated<number>;
+  conference_id: number;
+  full_name: string;
+  title: string | null;
+  organisation: string | null;
+  village: string | null;
+  phone: string | null;
+  email: string | null;
+  category: DelegateCategory;
+  checkin_token: string;
+  checked_in_at: string | null;
+  checkin_method: 'staff' | 'self' | null;
+  walk_in: number;
+  created_at: string;
+  anonymised_at: string | null;
+}
+
+export interface ConferenceOpinionsTable {
+  id: Generated<number>;
+  conference_id: number;
+  item_id: number;
+  seq: number;
+  delegate_id: number | null;
+  answer_mode: 'spot' | 'writing';
+  spot_answer: string | null;
+  answered_by: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ConferencePhotosTable {
+  id: Generated<number>;
+  conference_id: number;
+  mime: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
+  sha256: string;
+  caption: string | null;
+  public: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface DB {
   units: UnitsTable;
   unit_versions: UnitVersionsTable;
@@ -508,4 +590,8 @@ export interface DB {
   notification_outbox: NotificationOutboxTable;
   api_partners: ApiPartnersTable;
   data_requests: DataRequestsTable;
+  conferences: ConferencesTable;
+  conference_delegates: ConferenceDelegatesTable;
+  conference_opinions: ConferenceOpinionsTable;
+  conference_photos: ConferencePhotosTable;
 }

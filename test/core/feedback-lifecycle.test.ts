@@ -113,4 +113,14 @@ describe('feedback lifecycle (properties)', () => {
       expect(availableActions(item).some((a) => a === 'withdraw' || a === 'close' || a === 'transfer')).toBe(true);
     }
   });
+
+  it('closes an opinion answered aloud at a conference, only from receipt, never for flagged kinds, never from a button', () => {
+    for (const kind of KINDS) for (const state of [...OPEN_STATES, ...TERMINAL] as FeedbackState[]) {
+      const t = transition({ state, kind, assigneeId: null, hasDraft: false }, 'answer_on_spot');
+      if (state === 'received' && !procedureOf(kind)) expect(t).toEqual({ to: 'closed', outcome: 'answered_on_spot' });
+      else expect(t).toBeNull();
+      expect(availableActions({ state, kind, assigneeId: null, hasDraft: false })).not.toContain('answer_on_spot');
+    }
+    expect(ACTION_SPECS.answer_on_spot.public).toBe(true);
+  });
 });

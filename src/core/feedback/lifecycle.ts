@@ -5,8 +5,12 @@ import { procedureOf } from './kinds.ts';
 
 export type FeedbackAction =
   | 'accept' | 'refuse' | 'forward' | 'transfer' | 'assign' | 'start' | 'draft' | 'return' | 'approve' | 'close'
-  | 'duplicate' | 'withdraw' | 'reopen';
+  | 'duplicate' | 'withdraw' | 'reopen' | 'answer_on_spot';
 
+/**
+ * The steps a person takes on an item in the register (its buttons and its API). `answer_on_spot` is not among
+ * them: only the conference's live capture takes it, when the presiding officer answered the opinion in the room.
+ */
 export const ACTIONS: readonly FeedbackAction[] = [
   'accept', 'refuse', 'forward', 'transfer', 'assign', 'start', 'draft', 'return', 'approve', 'close', 'duplicate',
   'withdraw', 'reopen',
@@ -37,6 +41,8 @@ export const ACTION_SPECS: Readonly<Record<FeedbackAction, ActionSpec>> = {
   duplicate: { right: 'handle', reason: false, public: true },
   withdraw: { right: 'handle', reason: true, public: true },
   reopen: { right: 'approve', reason: true, public: true },
+  // The answer was given aloud by the presiding officer in front of the conference: it is already public.
+  answer_on_spot: { right: 'handle', reason: false, public: true },
 };
 
 /** States after which nothing happens unless someone reopens. */
@@ -98,6 +104,8 @@ export function transition(item: ItemFacts, action: FeedbackAction, outcome?: Fe
       return s === 'received' || WORKING.has(s) ? { to: 'closed', outcome: 'duplicate' } : null;
     case 'withdraw':
       return s === 'received' || WORKING.has(s) || s === 'approved' ? { to: 'closed', outcome: 'withdrawn' } : null;
+    case 'answer_on_spot':
+      return s === 'received' && !procedureOf(item.kind) ? { to: 'closed', outcome: 'answered_on_spot' } : null;
     case 'reopen':
       if (s !== 'closed' && s !== 'refused') return null;
       // A flagged kind goes back to the start, where it can only be transferred (or refused or forwarded).

@@ -24,6 +24,8 @@ export const citizenMessages = {
   approved: (answer: string) => `Trả lời của đơn vị: ${answer}`,
   closedResolved: () => 'Ý kiến đã được giải quyết xong. Mời Ông/Bà đánh giá việc giải quyết (1–5 sao).',
   closedExplained: () => 'Đơn vị đã giải thích, trả lời ý kiến. Mời Ông/Bà đánh giá việc giải quyết (1–5 sao).',
+  answeredOnSpot: (answer: string, by: string | null) =>
+    `Ý kiến đã được trả lời trực tiếp tại hội nghị${by ? ` (${by})` : ''}: ${answer}`,
   thanked: () => 'Cảm ơn Ông/Bà đã ghi nhận, động viên lực lượng Công an.',
   duplicate: (code: string) => `Ý kiến trùng với nội dung đang được giải quyết (mã ${formatTrackingCode(code)}); Ông/Bà sẽ được thông báo kết quả chung.`,
   withdrawn: (reason: string) => `Ý kiến đã được rút. ${reason}`,

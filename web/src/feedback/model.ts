@@ -5,7 +5,7 @@
 export type FeedbackKind = 'suggestion' | 'report' | 'request' | 'praise' | 'complaint' | 'denunciation' | 'crime_report';
 export type FeedbackChannel = 'web' | 'qr' | 'hotline' | 'letter' | 'walk_in' | 'suggestion_box' | 'conference' | 'survey' | 'import' | 'partner';
 export type FeedbackState = 'received' | 'accepted' | 'refused' | 'forwarded' | 'transferred' | 'assigned' | 'in_progress' | 'answer_drafted' | 'approved' | 'closed';
-export type FeedbackOutcome = 'resolved' | 'explained' | 'duplicate' | 'withdrawn' | 'thanked';
+export type FeedbackOutcome = 'resolved' | 'explained' | 'duplicate' | 'withdrawn' | 'thanked' | 'answered_on_spot';
 export type FeedbackProcedure = 'complaint' | 'denunciation' | 'crime_report';
 export type FeedbackAction = 'accept' | 'refuse' | 'forward' | 'transfer' | 'assign' | 'start' | 'draft' | 'return' | 'approve' | 'close'
   | 'duplicate' | 'withdraw' | 'reopen';

@@ -72,11 +72,12 @@ function isPixelLimit(e: unknown): boolean {
 /**
  * Re-encodes an uploaded photo: JPEG (quality 80), sRGB, EXIF orientation applied, fitted into maxEdge x maxEdge
  * (never enlarged), transparency flattened onto white, and no metadata at all.
- * Refuses with a validation error on `field`: feedback.photo_too_big, feedback.photo_type,
+ * A conference camera's photo may be larger than a citizen's (`limit`).
+ * Refuses with a validation error on `field`: feedback.photo_too_big (or limit.tooBigKey), feedback.photo_type,
  * feedback.photo_too_many_pixels or feedback.photo_unreadable (corrupt, truncated, undecodable).
  */
-export async function reencodePhoto(buf: Buffer, field = 'photo'): Promise<ReencodedPhoto> {
-  if (buf.length > PHOTO_LIMITS.maxBytes) throw errors.field(field, 'feedback.photo_too_big');
+export async function reencodePhoto(buf: Buffer, field = 'photo', limit: { maxBytes: number; tooBigKey: string } = { maxBytes: PHOTO_LIMITS.maxBytes, tooBigKey: 'feedback.photo_too_big' }): Promise<ReencodedPhoto> {
+  if (buf.length > limit.maxBytes) throw errors.field(field, limit.tooBigKey);
   const kind = sniffImage(buf);
   if (!kind) throw errors.field(field, 'feedback.photo_type');
 

@@ -13,11 +13,10 @@ import type { UnitGraph } from '../core/units/graph.ts';
 import { codeSlug } from '../core/text.ts';
 import type { FeedbackChannel, FeedbackOutcome } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
-import { readRevision } from '../db/repos/revisions.ts';
 import { inTx, type Tx } from '../db/tx.ts';
 import { DEMO } from './demo.ts';
 import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
-import { DEMO_PASSWORD } from './personas.ts';
+import { DEMO_PASSWORD, personaActor } from './personas.ts';
 import { prng } from './surveys.ts';
 
 interface UnitCast {
@@ -53,10 +52,7 @@ export async function seedFeedback(ctx: CommandContext, graph: UnitGraph): Promi
   const rnd = prng(311);
   const { calendar, deadlines } = await feedbackConfig(ctx.database);
 
-  async function actorOf(username: string): Promise<Actor> {
-    const u = await db.selectFrom('users').select(['id', 'username', 'full_name', 'unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
-    return ctx.access.actor({ userId: u.id, username: u.username, fullName: u.full_name, unitId: u.unit_id }, await readRevision(db, 'access'));
-  }
+  const actorOf = (username: string) => personaActor(ctx, username);
 
   // Eight more communes get an officer of their own, so their items are handled by someone who works there.
   const communes = [...graph.scopeOf(graph.idOf(DEMO.province)!, today)]

@@ -1,7 +1,8 @@
 // Demo personas: one per role and level, and one person with two grants, all with one password.
 import type { CommandContext } from '../commands/context.ts';
 import { createUser } from '../commands/users/manage.ts';
-import type { Role } from '../core/roles.ts';
+import type { Actor, Role } from '../core/roles.ts';
+import { readRevision } from '../db/repos/revisions.ts';
 import type { UnitGraph } from '../core/units/graph.ts';
 import { DEMO } from './demo.ts';
 
@@ -38,4 +39,11 @@ export async function seedPersonas(ctx: CommandContext, graph: UnitGraph) {
       { grants: p.grants.map((g) => ({ unitId: graph.idOf(g.unit)!, role: g.role })) },
     );
   }
+}
+
+/** The Actor of a seeded account, to run commands as that person. */
+export async function personaActor(ctx: CommandContext, username: string): Promise<Actor> {
+  const db = ctx.database.db;
+  const u = await db.selectFrom('users').select(['id', 'username', 'full_name', 'unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
+  return ctx.access.actor({ userId: u.id, username: u.username, fullName: u.full_name, unitId: u.unit_id }, await readRevision(db, 'access'));
 }

@@ -253,7 +253,8 @@ interface Row {
 const OWING: ReadonlySet<FeedbackState> = new Set(OWING_STATES);
 const OTHER_TOPIC: TopicName = { code: '', vi: 'Khác', en: 'Other' };
 
-async function topicNames(services: AppServices): Promise<{ byCode: Map<string, TopicName & { parent: string | null }>; sort: Map<string, number> }> {
+/** Every topic by code with its names and sort order. */
+export async function topicNames(services: AppServices): Promise<{ byCode: Map<string, TopicName & { parent: string | null }>; sort: Map<string, number> }> {
   const rows = await services.database.db.selectFrom('feedback_topics').select(['code', 'parent_code', 'name_vi', 'name_en', 'sort']).execute();
   return {
     byCode: new Map(rows.map((r) => [r.code, { code: r.code, vi: r.name_vi, en: r.name_en, parent: r.parent_code }])),

@@ -49,25 +49,29 @@ export function withLang(url: string, lang: Lang): string {
   return lang === 'en' ? `${url}${url.includes('?') ? '&' : '?'}lang=en` : url;
 }
 
-function shell(lang: Lang, title: string, body: Html, opts: { noindex?: boolean } = {}): string {
+/** The citizen pages' document: tiny inline CSS, no script. */
+export function shell(lang: Lang, title: string, body: Html, opts: { noindex?: boolean } = {}): string {
   const meta = opts.noindex ? raw('<meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">') : '';
   return html`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${meta}<title>${title}</title><style>${raw(FORM_CSS)}${raw(FEEDBACK_CSS)}</style></head><body><main>${body}</main></body></html>`.value;
 }
 
-function header(lang: Lang, title: string, unitName?: string | null, switchTo?: string): Html {
+/** The page header: the unit, the title, a link to the other language. */
+export function header(lang: Lang, title: string, unitName?: string | null, switchTo?: string): Html {
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   return html`<header>${unitName ? html`<p class="unit">${unitName}</p>` : ''}<h1>${title}</h1>${switchTo !== undefined
     ? html`<p class="meta"><a href="${switchTo}${switchTo.includes('?') ? '&' : '?'}lang=${other}" lang="${other}">${t(other, 'form.switch_lang')}</a></p>` : ''}</header>`;
 }
 
-function issueSummary(lang: Lang, issues: Record<string, FieldIssue>, label: (name: string) => string): Html | '' {
+/** The list of problems at the top of a form, each linking to its field. */
+export function issueSummary(lang: Lang, issues: Record<string, FieldIssue>, label: (name: string) => string): Html | '' {
   const list = Object.entries(issues);
   if (!list.length) return '';
   return html`<div class="errors" role="alert" tabindex="-1" id="errors"><h2>${t(lang, 'citizen.check_fields', { n: list.length })}</h2><ul>${list.map(([name, issue]) =>
     html`<li><a href="#f-${name}">${label(name)}: ${t(lang, issue.key, issue.params)}</a></li>`)}</ul></div>`;
 }
 
-function err(lang: Lang, name: string, issue: FieldIssue | undefined): Html | '' {
+/** A field's own error line. */
+export function err(lang: Lang, name: string, issue: FieldIssue | undefined): Html | '' {
   return issue ? html`<span class="err" id="e-${name}">${t(lang, issue.key, issue.params)}</span>` : '';
 }
 

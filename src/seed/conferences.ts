@@ -9,6 +9,7 @@ import { staffCheckIn } from '../commands/conferences/checkin.ts';
 import { addDelegate } from '../commands/conferences/delegates.ts';
 import { captureOpinion } from '../commands/conferences/opinions.ts';
 import { addPhoto, updatePhoto } from '../commands/conferences/photos.ts';
+import { actOnItem } from '../commands/feedback/handle.ts';
 import { createConference, updateConference } from '../commands/conferences/plan.ts';
 import { changeConferenceState, publishConference } from '../commands/conferences/state.ts';
 import { nowIso, todayVN } from '../core/dates.ts';
@@ -17,7 +18,7 @@ import type { UnitGraph } from '../core/units/graph.ts';
 import type { DelegateCategory } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
 import { DEMO } from './demo.ts';
-import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES } from './feedback-texts.ts';
+import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
 import { personaActor } from './personas.ts';
 import { prng } from './surveys.ts';
 
@@ -33,6 +34,10 @@ const DELEGATE_GROUPS: readonly { category: DelegateCategory; title: string; org
   { category: 'resident', title: 'Người dân', organisation: null, n: 8 },
   { category: 'police', title: 'Công an viên', organisation: 'Công an xã', n: 2 },
 ];
+
+const isFlagged = (o: SampleOpinion) => o.kind === 'complaint' || o.kind === 'denunciation' || o.kind === 'crime_report';
+const FLAGGED = OPINIONS.filter((o) => o.kind === 'complaint');
+const WORKFLOW = OPINIONS.filter((o) => !isFlagged(o));
 
 const SPOT_ANSWERS = [
   'Đồng chí Trưởng Công an xã tiếp thu, giao tổ tuần tra tăng cường tuần tra địa bàn vào buổi tối từ tuần sau.',
@@ -171,17 +176,22 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
     await attend(c, id, delegates, day);
     const spoken = c.unitId === thieuHoa ? 7 : 3 + Math.floor(rnd() * 3);
     for (let n = 0; n < spoken; n++) {
-      const o = OPINIONS[Math.floor(rnd() * OPINIONS.length)]!;
+      // Mostly requests, reports, suggestions and praise; one complaint in Thiệu Hóa (it goes to its own procedure);
+      // every third answered in the room.
+      const pool = n === 3 && c.unitId === thieuHoa ? FLAGGED : WORKFLOW;
+      const o = pool[Math.floor(rnd() * pool.length)]!;
       const role = CONFERENCE_ROLES[Math.floor(rnd() * CONFERENCE_ROLES.length)]!;
       const thon = VILLAGES[Math.floor(rnd() * VILLAGES.length)]!;
-      const spot = o.kind !== 'complaint' && o.kind !== 'denunciation' && o.kind !== 'crime_report' && rnd() < 0.4;
-      await captureOpinion(c.officer, id, {
+      const spot = pool === WORKFLOW && n % 3 === 0;
+      const captured = await captureOpinion(c.officer, id, {
         delegateId: rnd() < 0.6 ? delegates[Math.floor(rnd() * delegates.length)]! : null,
         speakerName: null, speakerTitle: role.role, speakerOrganisation: role.organisation,
         kind: o.kind, topicCode: o.topic, content: o.text.replaceAll('{thon}', thon).replaceAll('{xa}', c.name.replace(/^Công an /, '')),
         answerMode: spot ? 'spot' : 'writing', spotAnswer: spot ? SPOT_ANSWERS[Math.floor(rnd() * SPOT_ANSWERS.length)]! : null,
         answeredBy: spot ? `Trưởng ${c.name}` : null,
       });
+      // Some written answers are under way already (accepted: the deadline for the answer runs).
+      if (!spot && pool === WORKFLOW && rnd() < 0.6) await actOnItem(c.officer, captured.itemId, { action: 'accept' });
     }
     await close(c, id, year, c.unitId === thieuHoa);
     if (c.unitId === thieuHoa) {

@@ -34,15 +34,16 @@ export function listenSession(fn: (e: SessionEvent) => void) {
   onSessionEvent = fn;
 }
 
-/** Calls the API; resolves with the parsed JSON (or text), rejects with ApiError. */
+/** Calls the API; resolves with the parsed JSON (or text), rejects with ApiError. A Blob body is sent as is. */
 export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, contentType = 'application/json'): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let payload: string | undefined;
+  let payload: string | Blob | undefined;
   if (method !== 'GET') {
     // Writes always carry a body and a content type: the server rejects writes without them.
     headers['content-type'] = contentType;
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    payload = typeof body === 'string' ? body : JSON.stringify(body ?? {});
+    // A file (photo, PDF) goes as itself, with its own type.
+    payload = body instanceof Blob ? body : typeof body === 'string' ? body : JSON.stringify(body ?? {});
   }
   let res: Response;
   try {

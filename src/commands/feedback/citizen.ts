@@ -67,6 +67,8 @@ export interface PublicStatus {
   rating: number | null;
   ratedAt: string | null;
   rereview: boolean;
+  /** Files sent with the answer, once it is published. */
+  files: { id: number; filename: string | null; mime: string; size: number }[];
 }
 
 /** What anyone holding the code may see: no personal data, no internal notes. */
@@ -74,14 +76,27 @@ export async function publicStatus(services: AppServices, item: ItemRow): Promis
   const db = services.database.db;
   const [events, closedAt, unitName] = await Promise.all([publicEventsOf(db, item.id), lastClosedAt(db, item.id), unitNameOf(services, item.unit_id)]);
   const published = item.public_answer !== null && (item.state === 'approved' || item.state === 'closed');
+  const files = published ? await publishedFilesOf(services, item.id) : [];
   return {
     trackingCode: item.tracking_code, unitName, register: { year: item.register_year, no: item.register_no },
     receivedOn: item.received_on, ackDueOn: item.ack_due_on, dueOn: item.due_on, kind: item.kind, state: item.state,
     outcome: item.outcome, summary: item.summary,
     events: events.map((e) => ({ at: e.at, message: e.public_message ?? '' })),
     publicAnswer: published ? item.public_answer : null, answeredOn: published ? item.answered_on : null,
-    canRate: rateable(item, closedAt), rating: item.rating, ratedAt: item.rated_at, rereview: item.rereview === 1,
+    canRate: rateable(item, closedAt), rating: item.rating, ratedAt: item.rated_at, rereview: item.rereview === 1, files,
   };
+}
+
+function publishedFilesOf(services: AppServices, itemId: number) {
+  return services.database.db.selectFrom('feedback_attachments').select(['id', 'filename', 'mime', 'size'])
+    .where('item_id', '=', itemId).where('role', '=', 'answer').where('public', '=', 1).orderBy('id').execute();
+}
+
+/** A file sent with the item's published answer, for whoever holds the code; null otherwise. */
+export async function publishedFile(services: AppServices, item: ItemRow, attachmentId: number) {
+  if (item.public_answer === null || (item.state !== 'approved' && item.state !== 'closed')) return null;
+  return (await services.database.db.selectFrom('feedback_attachments').select(['filename', 'mime', 'content'])
+    .where('id', '=', attachmentId).where('item_id', '=', item.id).where('role', '=', 'answer').where('public', '=', 1).executeTakeFirst()) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -245,7 +245,7 @@ export function statusPage(p: StatusInput): string {
 <dt>${t(lang, 'citizen.label.state')}</dt><dd><b>${stateLabel(lang, s)}</b></dd>
 ${due ? html`<dt>${t(lang, s.state === 'received' ? 'citizen.label.ack_due' : 'citizen.label.due')}</dt><dd>${formatDate(due)}</dd>` : ''}
 <dt>${t(lang, 'citizen.label.summary')}</dt><dd class="pre">${s.summary}</dd></dl>
-${s.publicAnswer ? html`<section><h2>${t(lang, 'citizen.answer_title')}</h2>${s.answeredOn ? html`<p class="meta">${t(lang, 'citizen.answered_on', { date: formatDate(s.answeredOn) })}</p>` : ''}<p class="pre">${s.publicAnswer}</p></section>` : ''}
+${s.publicAnswer ? html`<section><h2>${t(lang, 'citizen.answer_title')}</h2>${s.answeredOn ? html`<p class="meta">${t(lang, 'citizen.answered_on', { date: formatDate(s.answeredOn) })}</p>` : ''}<p class="pre">${s.publicAnswer}</p>${s.files.length ? html`<h3>${t(lang, 'citizen.answer_files')}</h3><ul>${s.files.map((f) => html`<li><a href="${codeUrl(s.trackingCode, `tep/${f.id}`, lang)}">${f.filename ?? `#${f.id}`}</a> <small>(${Math.max(1, Math.round(f.size / 1024))} KB)</small></li>`)}</ul>` : ''}</section>` : ''}
 <section><h2>${t(lang, 'citizen.history')}</h2><ol class="hist">${s.events.map((e) => html`<li><time datetime="${e.at}">${formatDate(dateVN(e.at))}</time> <span class="pre">${e.message}</span></li>`)}</ol></section>
 ${s.canRate ? ratingForm(lang, s, p.issues ?? {}, p.values ?? {}) : s.rating !== null && s.ratedAt ? html`<p>${t(lang, 'citizen.rated', { rating: s.rating, date: formatDate(dateVN(s.ratedAt)) })}</p>` : ''}
 <p class="links"><a href="${codeUrl(s.trackingCode, 'data', lang)}">${t(lang, 'citizen.data_link')}</a><a href="${codeUrl(s.trackingCode, 'data', lang)}#withdraw">${t(lang, 'citizen.withdraw_link')}</a></p>`;

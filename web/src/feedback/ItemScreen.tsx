@@ -17,6 +17,7 @@ import { ItemActions } from './ItemActions.tsx';
 import { useLabels, useTopics } from './labels.ts';
 import { OPEN_STATES, TERMINAL_STATES, formatTrackingCode, type FeedbackDetail, type Suggestions } from './model.ts';
 import { SplitDialog } from './SplitDialog.tsx';
+import { StaffFiles } from './StaffFiles.tsx';
 import { NoteForm, Timeline } from './Timeline.tsx';
 
 export function ItemScreen({ id }: { id: number }) {
@@ -48,8 +49,7 @@ export function ItemScreen({ id }: { id: number }) {
   if (!d) return <div className="feedback"><section className="panel"><p role="status">{t('ui.loading')}</p></section></div>;
   const canHandle = d.allowed.includes('handle');
   const open = !TERMINAL_STATES.includes(d.state);
-  const photos = d.attachments.filter((a) => a.mime.startsWith('image/'));
-  const files = d.attachments.filter((a) => !a.mime.startsWith('image/'));
+  const photos = d.attachments.filter((a) => a.role === 'photo' && a.mime.startsWith('image/'));
   const dueLabel = d.state === 'received' ? t('ui.feedback.ack_due') : t('ui.feedback.due');
 
   return (
@@ -112,11 +112,7 @@ export function ItemScreen({ id }: { id: number }) {
             </ul>
           </>
         )}
-        {files.length > 0 && (
-          <ul className="fb-files">
-            {files.map((a) => <li key={a.id}><a href={`/api/feedback/${d.id}/attachments/${a.id}`} target="_blank" rel="noopener noreferrer">{a.filename ?? `#${a.id}`}</a> <span className="muted">({a.mime})</span></li>)}
-          </ul>
-        )}
+        <StaffFiles item={d} canHandle={canHandle} onChanged={changed} />
         {d.answerDraft && d.answerDraft !== d.publicAnswer && (
           <div className="fb-answer fb-answer-draft">
             <h3>{t('ui.feedback.answer_draft')}</h3>

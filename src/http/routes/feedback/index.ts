@@ -8,13 +8,14 @@ import { receiveFeedback } from '../../../commands/feedback/intake.ts';
 import { itemContact, itemDetail, listRegister, registerStats } from '../../../commands/feedback/register.ts';
 import { campaignComments, copyCommentToRegister } from '../../../commands/feedback/from-survey.ts';
 import { itemSuggestions } from '../../../commands/feedback/suggestions.ts';
+import { addStaffFile, removeStaffFile, STAFF_FILE_MAX_BYTES } from '../../../commands/feedback/attachments.ts';
 import { todayVN } from '../../../core/dates.ts';
 import type { TreeNode } from '../../../core/units/graph.ts';
 import { errors } from '../../../core/errors.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { idOr404 } from '../units/schema.ts';
-import { ActionBody, AttachmentParams, ClassifyBody, CommentsQuery, CopyCommentBody, ListQuery, NoteBody, OfficerEntryBody, SplitBody, StatsQuery } from './schema.ts';
+import { ActionBody, AttachmentParams, ClassifyBody, CommentsQuery, CopyCommentBody, ListQuery, NoteBody, OfficerEntryBody, SplitBody, StaffFileQuery, StatsQuery } from './schema.ts';
 
 export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
   app.get('/api/feedback', async (req) => {
@@ -74,8 +75,27 @@ export function feedbackRoutes(app: FastifyInstance, services: AppServices) {
       .where('id', '=', p.data.attachmentId).where('item_id', '=', item.id).executeTakeFirst();
     if (!a) throw errors.notFound();
     void reply.header('content-type', a.mime).header('cache-control', 'private, max-age=3600')
-      .header('content-disposition', `inline; filename="attachment-${p.data.attachmentId}.${a.mime === 'image/jpeg' ? 'jpg' : 'bin'}"`);
+      .header('content-disposition', `inline; filename="attachment-${p.data.attachmentId}.${a.mime === 'image/jpeg' ? 'jpg' : a.mime === 'application/pdf' ? 'pdf' : 'bin'}"`);
     return reply.send(a.content);
+  });
+
+  // Staff files: the body is the file itself (application/pdf or an image); ?filename=&public=1 (sent with the answer).
+  app.post('/api/feedback/:id/attachments', { bodyLimit: STAFF_FILE_MAX_BYTES + 1024 * 1024 }, async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const id = idOr404(req.params);
+    const q = parseWith(StaffFileQuery, req.query);
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw errors.field('file', 'validation.required');
+    const file = await addStaffFile(ctx, id, { bytes: req.body, filename: q.filename ?? null, public: q.public === '1' || q.public === 'true' });
+    void reply.status(201);
+    return file;
+  });
+
+  app.delete('/api/feedback/:id/attachments/:attachmentId', async (req, reply) => {
+    const ctx = requireActor(req, services);
+    const p = AttachmentParams.safeParse(req.params);
+    if (!p.success) throw errors.notFound();
+    await removeStaffFile(ctx, p.data.id, p.data.attachmentId);
+    return reply.status(204).send();
   });
 
   app.get('/api/feedback-stats', async (req) => {

@@ -98,3 +98,10 @@ export const CommentsQuery = z.object({
 }).strict();
 
 export const CopyCommentBody = z.object({ responseId: Id, questionId: z.string().min(1).max(40) }).strict();
+
+/** A staff file's query: its name as the officer's computer called it, and whether it goes with the answer. */
+export const StaffFileQuery = z.object({
+  filename: z.string().max(300).optional(),
+  public: z.enum(['1', '0', 'true', 'false']).optional(),
+  lang: z.string().optional(),
+}).strict();

@@ -16,7 +16,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
-import { itemByCode, publicStatus, rateItem, type CitizenCtx } from '../../../commands/feedback/citizen.ts';
+import { itemByCode, publicStatus, publishedFile, rateItem, type CitizenCtx } from '../../../commands/feedback/citizen.ts';
 import {
   contactOf, dataRequestOf, dataRequestsOf, maskEmail, maskPhone, startDataRequest, verifyDataRequest,
 } from '../../../commands/feedback/data-requests.ts';
@@ -431,6 +431,18 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       const n = String((req.query as Record<string, unknown>).notice ?? '');
       const notice = n === 'rated' || n === 'rereview' ? (n as StatusNotice) : null;
       return sendHtml(req, reply, 200, statusPage({ lang: req.lang, status: await publicStatus(services, item), notice }));
+    });
+
+    scope.get('/tra-cuu/:code/tep/:fileId', async (req, reply) => {
+      const item = await lookup(req, reply, codeParam(req));
+      if (!item) return reply;
+      const fileId = Number((req.params as { fileId?: string }).fileId);
+      const f = Number.isSafeInteger(fileId) && fileId > 0 ? await publishedFile(services, item, fileId) : null;
+      if (!f) return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
+      const name = f.filename ?? `tep-${fileId}`;
+      return reply.header('content-type', f.mime).header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer')
+        .header('content-disposition', `inline; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(Buffer.from(f.content));
     });
 
     scope.post('/tra-cuu/:code/rating', { bodyLimit: 16 * 1024 }, async (req, reply) => {

@@ -104,6 +104,15 @@ describe('feedback register in the console', () => {
     expect(row).toMatchObject({ state: 'answer_drafted', answer_draft: ANSWER, public_answer: null });
     const me = await server.database.db.selectFrom('users').select('id').where('username', '=', 'canbo.thieuhoa').executeTakeFirstOrThrow();
     expect(row.assignee_id).toBe(me.id);
+    // The signed reply letter goes with the answer: chosen from the computer, uploaded, listed with its tag.
+    await officer.getByLabel('Đính kèm tệp (PDF hoặc ảnh)').setInputFiles({
+      name: 'Công văn trả lời.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1'),
+    });
+    await officer.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+    await officer.getByRole('status').filter({ hasText: 'Đã đính kèm Công văn trả lời.pdf.' }).waitFor();
+    await expect(officer.locator('.fb-files li').filter({ hasText: 'Công văn trả lời.pdf' }).textContent()).resolves.toContain('Gửi kèm câu trả lời');
+    const files = await server.database.db.selectFrom('feedback_attachments').select(['role', 'mime']).where('item_id', '=', itemId).where('role', '!=', 'photo').execute();
+    expect(files).toEqual([{ role: 'answer', mime: 'application/pdf' }]);
     await screenshot(officer, 'feedback-item-drafted-phone');
     expect(await seriousA11yProblems(officer)).toEqual([]);
   });

@@ -10,6 +10,8 @@ import * as m006 from './migrations/006_tokens.ts';
 import * as m007 from './migrations/007_imports.ts';
 import * as m008 from './migrations/008_feedback.ts';
 import * as m009 from './migrations/009_conferences.ts';
+import * as m010 from './migrations/010_documents.ts';
+import * as m011 from './migrations/011_work_results.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -24,6 +26,8 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '007_imports': m007,
   '008_feedback': m008,
   '009_conferences': m009,
+  '010_documents': m010,
+  '011_work_results': m011,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -594,4 +594,93 @@ export interface DB {
   conference_delegates: ConferenceDelegatesTable;
   conference_opinions: ConferenceOpinionsTable;
   conference_photos: ConferencePhotosTable;
+  document_headers: DocumentHeadersTable;
+  document_counters: DocumentCountersTable;
+  document_drafts: DocumentDraftsTable;
+  issued_documents: IssuedDocumentsTable;
+  work_indicators: WorkIndicatorsTable;
+  work_results: WorkResultsTable;
+}
+
+/** An indicator of work results (chỉ tiêu); codes never change, so figures and reports keep their meaning. */
+export interface WorkIndicatorsTable {
+  id: Generated<number>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  /** What is counted: 'vụ', 'người', 'hồ sơ'... */
+  measure: string;
+  /** One of core/work-results/indicators.ts INDICATOR_GROUPS. */
+  group: string;
+  sort: number;
+  active: number;
+}
+
+/** A unit's figure for one indicator and period ('2026', '2026-H1', '2026-Q3', '2026-11'). */
+export interface WorkResultsTable {
+  id: Generated<number>;
+  unit_id: number;
+  indicator_id: number;
+  period: string;
+  value: number;
+  source: 'manual' | 'import';
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** A unit's header for official documents; without a row it is derived from the unit graph. */
+export interface DocumentHeadersTable {
+  unit_id: number;
+  parent_body: string | null;
+  issuing_body: string;
+  symbol_suffix: string;
+  place: string;
+  signer_authority: string | null;
+  signer_title: string;
+  signer_name: string | null;
+  /** JSON string[] */
+  recipients: string;
+  updated_at: string;
+}
+
+/** The last number issued per unit, document type and year. */
+export interface DocumentCountersTable {
+  unit_id: number;
+  doc_type: string;
+  year: number;
+  last_no: number;
+}
+
+export interface DocumentDraftsTable {
+  id: Generated<number>;
+  unit_id: number;
+  doc_type: string;
+  entity_type: string | null;
+  entity_id: number | null;
+  /** JSON OfficialModel */
+  model: string;
+  state: 'draft' | 'issued';
+  issued_document_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssuedDocumentsTable {
+  id: Generated<number>;
+  unit_id: number;
+  doc_type: string;
+  year: number;
+  number: number;
+  symbol: string;
+  title: string;
+  entity_type: string | null;
+  entity_id: number | null;
+  issued_on: string;
+  /** JSON OfficialModel, as issued */
+  model: string;
+  docx: Buffer;
+  pdf: Buffer;
+  issued_by: number | null;
+  created_at: string;
 }

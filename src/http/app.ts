@@ -31,6 +31,14 @@ import { open311Routes } from './routes/open311/index.ts';
 import { feedbackConfigRoutes } from './routes/feedback/config.ts';
 import { feedbackReportRoutes } from './routes/feedback/report.ts';
 import { publicReportBackRoutes } from './routes/public/report-back.ts';
+import { documentRoutes } from './routes/documents/index.ts';
+import { workResultsRoutes } from './routes/work-results/index.ts';
+import { conferenceRoutes } from './routes/conferences/index.ts';
+import { conferenceDelegateRoutes } from './routes/conferences/delegates.ts';
+import { conferenceOpinionRoutes } from './routes/conferences/opinions.ts';
+import { conferenceOverviewRoutes } from './routes/conferences/overview.ts';
+import { conferencePhotoRoutes } from './routes/conferences/photos.ts';
+import { publicConferenceRoutes } from './routes/public/conference.ts';
 import formbody from '@fastify/formbody';
 import { healthRoutes, type Lifecycle } from './routes/health/index.ts';
 
@@ -73,7 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream', 'image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   installErrors(app);
   installI18n(app);
@@ -100,6 +108,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   dataRequestRoutes(app, services);
   feedbackReportRoutes(app, services);
   publicReportBackRoutes(app, services);
+  documentRoutes(app, services);
+  workResultsRoutes(app, services);
+  conferenceRoutes(app, services);
+  conferenceDelegateRoutes(app, services);
+  conferenceOpinionRoutes(app, services);
+  conferenceOverviewRoutes(app, services);
+  conferencePhotoRoutes(app, services);
+  publicConferenceRoutes(app, services);
   await serveConsole(app, config.webDist);
   return app;
 }

@@ -6,6 +6,8 @@ import { seedUnits } from './demo.ts';
 import { seedPersonas } from './personas.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedFeedback } from './feedback.ts';
+import { seedConferences } from './conferences.ts';
+import { seedWorkResults } from './work-results.ts';
 
 export async function isEmpty(ctx: CommandContext): Promise<boolean> {
   const row = await ctx.database.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
@@ -27,6 +29,8 @@ export async function seedDemo(ctx: CommandContext): Promise<void> {
     await seedPersonas(sctx, graph);
     await seedSurveys(sctx, graph);
     await seedFeedback(sctx, graph);
+    await seedConferences(sctx, graph);
+    await seedWorkResults(sctx, graph);
   } finally {
     await own?.close();
     if (raw) {

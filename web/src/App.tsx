@@ -20,6 +20,12 @@ import { RegisterScreen } from './feedback/RegisterScreen.tsx';
 import { EntryScreen } from './feedback/EntryScreen.tsx';
 import { ItemScreen } from './feedback/ItemScreen.tsx';
 import { FeedbackAdminScreen } from './feedback-admin/FeedbackAdminScreen.tsx';
+import { WorkResultsScreen } from './work-results/WorkResultsScreen.tsx';
+import { ConferencesScreen } from './conferences/ConferencesScreen.tsx';
+import { NewConferenceScreen } from './conferences/NewConferenceScreen.tsx';
+import { ConferenceScreen } from './conferences/ConferenceScreen.tsx';
+import { OverviewScreen as ConferenceOverviewScreen } from './conferences/OverviewScreen.tsx';
+import { DocumentsScreen } from './documents/DocumentsScreen.tsx';
 import { ErrorBanner } from './ui/Alert.tsx';
 
 type State = { kind: 'loading' } | { kind: 'anon' } | { kind: 'error'; error: unknown } | { kind: 'in'; me: Me };
@@ -101,6 +107,18 @@ function Screen({ me }: { me: Me }) {
   if (feedbackItem && me.can.readFeedback) return <ItemScreen key={feedbackItem[1]} id={Number(feedbackItem[1])} />;
   // Feedback settings: templates, deadlines, calendar, partners, import, data requests (tabs by role; the API decides).
   if ((path === '/feedback-admin' || path.startsWith('/feedback-admin/')) && me.can.readFeedback) return <FeedbackAdminScreen path={path} />;
+  // Conferences (hội nghị lắng nghe ý kiến Nhân dân): list, planning, one conference with its tabs, the province's view.
+  const conference = /^\/conferences\/(\d{1,9})$/.exec(path);
+  if (path === '/conferences' && me.can.readConferences) return <ConferencesScreen />;
+  if (path === '/conferences/new' && me.can.planConferences) return <NewConferenceScreen />;
+  if (path === '/conferences/overview' && me.can.readConferences) return <ConferenceOverviewScreen />;
+  if (conference && me.can.readConferences) return <ConferenceScreen key={conference[1]} id={Number(conference[1])} />;
+  // Work results: figures per unit and period beside last year's, import, indicators.
+  if ((path === '/work-results' || path.startsWith('/work-results/')) && me.can.readWorkResults) return <WorkResultsScreen path={path} />;
+  // Official documents: issued ones with the unit's header; one draft in the editor (the API answers 404 outside the scope).
+  const documentDraft = /^\/documents\/drafts\/(\d{1,9})$/.exec(path);
+  if (path === '/documents' && me.can.readDocuments) return <DocumentsScreen />;
+  if (documentDraft && me.can.readDocuments) return <DocumentsScreen key={documentDraft[1]} draftId={Number(documentDraft[1])} />;
   if (path === '/users' && me.can.readUsers) return <UsersScreen />;
   if (path === '/audit' && me.can.readAudit) return <AuditScreen />;
   if (path === '/password') return <ChangePassword />;

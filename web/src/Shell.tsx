@@ -18,6 +18,9 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/feedback?open=1', label: t('ui.nav.feedback'), show: !!me.can.readFeedback, active: path === '/feedback' || path.startsWith('/feedback/') },
     // Feedback settings: /me has no configure flag; every role that configures, imports or answers data requests may enter.
     { to: '/feedback-admin', label: t('ui.fbadmin.nav'), show: !!me.can.enterFeedback, active: path === '/feedback-admin' || path.startsWith('/feedback-admin/') },
+    { to: '/conferences', label: t('ui.nav.conferences'), show: !!me.can.readConferences, active: path === '/conferences' || path.startsWith('/conferences/') },
+    { to: '/work-results', label: t('ui.nav.work_results'), show: !!me.can.readWorkResults, active: path === '/work-results' || path.startsWith('/work-results/') },
+    { to: '/documents', label: t('ui.nav.documents'), show: !!me.can.readDocuments, active: path === '/documents' || path.startsWith('/documents/') },
     { to: '/users', label: t('ui.nav.users'), show: me.can.readUsers, active: path === '/users' },
     { to: '/audit', label: t('ui.nav.audit'), show: me.can.readAudit, active: path === '/audit' },
   ].filter((m) => m.show);

@@ -25,6 +25,12 @@ export interface Me {
     manageSurveys?: boolean; enterSurveys?: boolean;
     /** The feedback register (src/core/policy/feedback.ts): read items somewhere in scope; key items in by hand. */
     readFeedback?: boolean; enterFeedback?: boolean;
+    /** Work results (src/core/policy/work-results.ts): read figures somewhere in scope; enter them. */
+    readWorkResults?: boolean; enterWorkResults?: boolean;
+    /** Conferences (src/core/policy/conferences.ts): read them somewhere in scope; plan them. */
+    readConferences?: boolean; planConferences?: boolean;
+    /** Official documents (src/core/policy/documents.ts): read drafts and issued documents somewhere in scope. */
+    readDocuments?: boolean;
   };
 }
 

@@ -12,6 +12,9 @@ import { userPolicy } from '../../../core/policy/users.ts';
 import { auditPolicy } from '../../../core/policy/audit.ts';
 import { surveyPolicy } from '../../../core/policy/surveys.ts';
 import { feedbackPolicy } from '../../../core/policy/feedback.ts';
+import { workResultsPolicy } from '../../../core/policy/work-results.ts';
+import { conferencePolicy } from '../../../core/policy/conferences.ts';
+import { documentPolicy } from '../../../core/policy/documents.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import { parseWith } from '../../validate.ts';
@@ -66,6 +69,11 @@ export function authRoutes(app: FastifyInstance, services: AppServices) {
         enterSurveys: surveyPolicy.unitIds(ctx.actor, 'enter').length > 0,
         readFeedback: feedbackPolicy.unitIds(ctx.actor, 'read').length > 0,
         enterFeedback: feedbackPolicy.unitIds(ctx.actor, 'enter').length > 0,
+        readWorkResults: workResultsPolicy.unitIds(ctx.actor, 'read').length > 0,
+        enterWorkResults: workResultsPolicy.unitIds(ctx.actor, 'enter').length > 0,
+        readConferences: conferencePolicy.unitIds(ctx.actor, 'read').length > 0,
+        planConferences: conferencePolicy.unitIds(ctx.actor, 'plan').length > 0,
+        readDocuments: documentPolicy.unitIds(ctx.actor, 'read').length > 0,
       },
     };
   });

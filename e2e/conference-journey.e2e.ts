@@ -95,6 +95,11 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await officer.getByRole('heading', { name: 'Lập kế hoạch hội nghị' }).waitFor();
     const form = officer.getByRole('form', { name: 'Lập kế hoạch hội nghị' });
     await expect(form.getByLabel('Đơn vị', { exact: true }).inputValue()).resolves.not.toBe('');
+    // The year's satisfaction campaign: its QR code and paper forms go with the conference.
+    const campaign = form.getByLabel('Đợt khảo sát', { exact: true });
+    await campaign.locator('option', { hasText: `năm ${todayVN().slice(-4)}` }).first().waitFor({ state: 'attached' });
+    const year = await campaign.locator('option', { hasText: `năm ${todayVN().slice(-4)}` }).first().getAttribute('value');
+    await campaign.selectOption(year!);
     await form.getByLabel('Ngày tổ chức', { exact: true }).fill(todayVN());
     await form.getByLabel('Giờ bắt đầu').fill('08:00');
     await form.getByLabel('Giờ kết thúc').fill('11:00');
@@ -159,6 +164,13 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     expect(await officer.locator('.conf-del-table').textContent()).not.toContain('0912345678');
     await officer.getByRole('button', { name: 'Xem liên hệ của Nguyễn Văn An' }).click();
     await officer.locator('.conf-contact').filter({ hasText: /0912\s?345\s?678|\+?84/ }).waitFor();
+    // A title corrected by hand.
+    await officer.getByRole('button', { name: 'Sửa thông tin Ngô Thị Lan' }).click();
+    const edit = officer.getByRole('form', { name: 'Sửa thông tin Ngô Thị Lan' });
+    await edit.getByLabel('Chức vụ').fill('Chi hội trưởng Phụ nữ');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await officer.getByRole('status').filter({ hasText: 'Đã lưu thông tin Ngô Thị Lan.' }).waitFor();
+    await officer.locator('.conf-del-table tr').filter({ hasText: 'Chi hội trưởng Phụ nữ' }).waitFor();
     await shot(officer, '04-delegates', true);
   });
 
@@ -187,6 +199,14 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await an.click();
     await counter.filter({ hasText: 'Có mặt 10/10' }).waitFor();
     await expect(an.getAttribute('aria-pressed')).resolves.toBe('true');
+    // The forms handed out: the online form's QR code, and a paper batch printed for this conference.
+    const forms = officer.getByRole('region', { name: 'Phiếu khảo sát sự hài lòng' });
+    await forms.getByRole('img', { name: 'Mã QR phiếu khảo sát trực tuyến' }).waitFor();
+    await forms.getByLabel('Số phiếu in mới').fill('40');
+    await forms.getByRole('button', { name: 'In lô mới cho hội nghị' }).click();
+    await officer.getByTestId('conf-forms-counts').filter({ hasText: 'phát ra 40' }).waitFor();
+    const batch = await server.database.db.selectFrom('paper_batches').select(['sheet_count', 'conference_id']).where('conference_id', '=', conferenceId).executeTakeFirstOrThrow();
+    expect(batch.sheet_count).toBe(40);
     await shot(officer, '05-checkin-tablet');
     expect(await seriousA11yProblems(officer)).toEqual([]);
     const checked = await server.database.db.selectFrom('conference_delegates').select('checked_in_at').where('conference_id', '=', conferenceId).execute();
@@ -198,7 +218,7 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await tab(officer, 'Ghi ý kiến').click();
     const form = officer.getByRole('form', { name: 'Ghi ý kiến' });
     const speaker = form.getByRole('combobox', { name: /Họ tên/ });
-    const say = async (o: { who: string; pick?: boolean; kind: string; content: string; spot?: { answer: string } }) => {
+    const say = async (o: { who: string; pick?: boolean; kind: string; content: string; topic?: boolean; spot?: { answer: string } }) => {
       await speaker.click();
       await speaker.fill(o.who);
       if (o.pick) {
@@ -206,6 +226,7 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
         await speaker.press('Enter');
       }
       await form.getByRole('radio', { name: o.kind, exact: true }).check();
+      if (o.topic) await form.getByLabel('Lĩnh vực').selectOption({ index: 2 });
       await form.getByLabel('Nội dung ý kiến').fill(o.content);
       if (o.spot) {
         await form.getByRole('radio', { name: 'Trả lời tại chỗ' }).check();
@@ -215,7 +236,7 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
       await form.getByRole('status').filter({ hasText: 'Đã ghi ý kiến số' }).waitFor();
       await officer.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
     };
-    await say({ who: 'tran van c', pick: true, kind: 'Kiến nghị', content: 'Đề nghị lắp thêm camera an ninh ở ngã ba thôn Đông Hòa.' });
+    await say({ who: 'tran van c', pick: true, kind: 'Kiến nghị', topic: true, content: 'Đề nghị lắp thêm camera an ninh ở ngã ba thôn Đông Hòa.' });
     await say({ who: 'pham thi d', pick: true, kind: 'Phản ánh', content: 'Xe tải chở vật liệu chạy quá tốc độ qua trường tiểu học giờ tan học.' });
     await say({
       who: 'Hoàng Văn Em', pick: true, kind: 'Góp ý', content: 'Thủ tục đăng ký tạm trú cho công nhân thuê trọ cần hướng dẫn rõ hơn.',
@@ -240,12 +261,13 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await shot(officer, '07-capture-list', true);
     expect(await seriousA11yProblems(officer)).toEqual([]);
     const rows = await server.database.db.selectFrom('conference_opinions as o').innerJoin('feedback_items as i', 'i.id', 'o.item_id')
-      .select(['o.seq', 'o.answer_mode', 'i.kind', 'i.state', 'i.outcome', 'i.channel']).where('o.conference_id', '=', conferenceId).orderBy('o.seq').execute();
+      .select(['o.seq', 'o.answer_mode', 'i.kind', 'i.state', 'i.outcome', 'i.channel', 'i.topic_code']).where('o.conference_id', '=', conferenceId).orderBy('o.seq').execute();
     expect(rows.map((r) => [r.kind, r.answer_mode, r.state])).toEqual([
       ['request', 'writing', 'received'], ['report', 'writing', 'received'], ['suggestion', 'spot', 'closed'],
       ['complaint', 'writing', 'received'], ['praise', 'writing', 'received'],
     ]);
     expect(rows.every((r) => r.channel === 'conference')).toBe(true);
+    expect(rows[0]!.topic_code).toBeTruthy();
     // The register item opens from the list.
     await items.last().getByRole('link', { name: /Sổ số/ }).click();
     await officer.getByTestId('tracking-code').waitFor();

@@ -87,11 +87,23 @@ for (const engine of testEngines()) {
       // Email and SMS for each of the two items.
       expect(oldNotices).toBe(4);
 
+      // A conference held long ago: its delegates go; this year's (the demo's) stay.
+      const conf = await database.db.insertInto('conferences').values({
+        unit_id: unitId, campaign_id: null, title: 'Hội nghị năm 2020', period: '2020', starts_at: '2021-03-01T01:00:00.000Z', ends_at: '2021-03-01T04:00:00.000Z',
+        held_on: '2021-03-01', venue: 'Hội trường cũ', venue_key: 'hoi truong cu', co_organisers: '[]', agenda: '[]', state: 'held', public_code: 'RETENT01', checkin_open: 0, extra_attendance: 0,
+        created_at: '2021-02-01T00:00:00.000Z', updated_at: '2021-03-01T00:00:00.000Z',
+      }).returning('id').executeTakeFirstOrThrow();
+      await database.db.insertInto('conference_delegates').values({
+        conference_id: conf.id, full_name: 'Hoàng Văn Đại', title: 'Trưởng thôn', organisation: null, village: 'thôn 4', phone: '0955000555', email: null,
+        category: 'village_head', checkin_token: 'RETENTIONTOKEN000001', checked_in_at: '2021-03-01T00:50:00.000Z', checkin_method: 'staff', walk_in: 0, created_at: '2021-02-01T00:00:00.000Z',
+      }).execute();
+      const demoDelegates = (await database.db.selectFrom('conference_delegates').select('id').where('anonymised_at', 'is', null).execute()).length;
+
       const before = await dumpAll(url);
       const dry = await runCli(['retention', 'run', '--dry-run'], url);
       expect(dry.stderr).toBe('');
       expect(dry.code).toBe(0);
-      const expected = { retentionDays: 730, submitters: 1, items: 2, consents: 2, photos: 1, notifications: oldNotices + 1 };
+      const expected = { retentionDays: 730, submitters: 1, items: 2, consents: 2, photos: 1, notifications: oldNotices + 1, delegates: 1 };
       expect(parse(dry.stdout)).toMatchObject({ dryRun: true, ...expected });
       expect(await dumpAll(url)).toEqual(before);
 
@@ -115,6 +127,10 @@ for (const engine of testEngines()) {
       expect(kept).toMatchObject({ content: 'Đề nghị tăng cường tuần tra ban đêm.', state: 'closed' });
       expect(await database.db.selectFrom('feedback_events').select('id').where('item_id', '=', old.id).execute()).not.toHaveLength(0);
 
+      const delegate = await database.db.selectFrom('conference_delegates').selectAll().where('conference_id', '=', conf.id).executeTakeFirstOrThrow();
+      expect(delegate).toMatchObject({ full_name: 'Đại biểu (đã ẩn danh)', village: null, phone: null, title: 'Trưởng thôn', category: 'village_head' });
+      expect((await database.db.selectFrom('conference_delegates').select('id').where('anonymised_at', 'is', null).execute()).length).toBe(demoDelegates - 1);
+
       for (const [itemId, name] of [[mixedOld.id, 'Trần Thị Mới'], [open.id, 'Lê Văn Mở'], [recent.id, 'Phạm Thị Gần'], [duplicate.id, 'Đỗ Văn Trùng'], [requested.id, 'Vũ Thị Hỏi']] as const) {
         expect(await submitterOf(itemId)).toMatchObject({ full_name: name, anonymised_at: null });
       }
@@ -127,13 +143,13 @@ for (const engine of testEngines()) {
       expect(audit).toHaveLength(1);
       const after = JSON.parse(audit[0]!.after_json!) as Record<string, unknown>;
       expect(after).toMatchObject(expected);
-      expect(audit[0]!.after_json).not.toMatch(/Nguyễn|0911|cu@example|Thôn 2/);
+      expect(audit[0]!.after_json).not.toMatch(/Nguyễn|0911|cu@example|Thôn 2|Hoàng Văn Đại|0955/);
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
 
       const settled = await dumpAll(url);
       const again = await runCli(['retention', 'run'], url);
       expect(again.code).toBe(0);
-      expect(parse(again.stdout)).toMatchObject({ submitters: 0, items: 0, consents: 0, photos: 0, notifications: 0 });
+      expect(parse(again.stdout)).toMatchObject({ submitters: 0, items: 0, consents: 0, photos: 0, notifications: 0, delegates: 0 });
       expect(await dumpAll(url)).toEqual(settled);
     }, SLOW);
 

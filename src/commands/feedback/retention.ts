@@ -5,6 +5,9 @@
 // keep their content and history, so the register and its figures do not change. Sent notices (whose bodies
 // carry names) are purged after OUTBOX_KEEP_DAYS whoever they were for.
 //
+// Conference delegates are anonymised once their conference was held longer ago than the same period (their
+// name, village, phone and email go; title, organisation and category stay for the attendance figures).
+//
 // One transaction and one audit event with counts only. A dry run does the same work inside a transaction that
 // is rolled back, so its counts are exactly what a run would do.
 import { sql, type Expression, type SqlBool } from 'kysely';
@@ -34,6 +37,7 @@ export interface RetentionSummary {
   consents: number;
   photos: number;
   notifications: number;
+  delegates: number;
 }
 
 class DryRun extends Error {
@@ -81,6 +85,18 @@ async function dueSubmitters(q: Q, cutoff: string): Promise<number[]> {
   return rows.map((r) => r.id!);
 }
 
+/** What stands for a delegate's name once anonymised (the column is required: minutes count people by row). */
+export const ANONYMISED_DELEGATE = 'Đại biểu (đã ẩn danh)';
+
+async function anonymiseDelegates(trx: Tx, cutoff: string, now: string): Promise<number> {
+  const r = await trx.updateTable('conference_delegates')
+    .set({ full_name: ANONYMISED_DELEGATE, village: null, phone: null, email: null, anonymised_at: now })
+    .where('anonymised_at', 'is', null)
+    .where('conference_id', 'in', trx.selectFrom('conferences').select('id').where('held_on', '<', cutoff))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 async function apply(trx: Tx, ids: number[], outboxCutoff: string, now: string) {
   let submitters = 0;
   let items = 0;
@@ -120,7 +136,8 @@ export async function runRetention(ctx: CommandContext, opts: { dryRun?: boolean
   try {
     return await inTx(ctx.database, async (trx, engine) => {
       const ids = await dueSubmitters(trx, cutoff);
-      const counts = await apply(trx, ids, outboxCutoff, opts.now ? at.toISOString() : nowIso());
+      const now = opts.now ? at.toISOString() : nowIso();
+      const counts = { ...(await apply(trx, ids, outboxCutoff, now)), delegates: await anonymiseDelegates(trx, cutoff, now) };
       const summary: RetentionSummary = { dryRun, retentionDays, cutoff, outboxCutoff, ...counts };
       if (dryRun) throw new DryRun(summary);
       if (Object.values(counts).some((x) => x > 0)) {

@@ -15,9 +15,9 @@ const CSS = `.ops{padding-left:1.6rem}.ops>li{padding:.55rem 0;border-bottom:1px
 const time = (iso: string) => formatDateTime(iso).slice(11);
 
 function opinionView(lang: Lang, o: PublicOpinion): Html {
-  const topic = o.topic ? (lang === 'en' ? o.topic.en : o.topic.vi) : t(lang, 'citizen.none');
+  const topic = o.topic ? `${lang === 'en' ? o.topic.en : o.topic.vi} · ` : '';
   const status = o.state === 'closed' && o.outcome ? t(lang, `citizen.outcome.${o.outcome}`) : t(lang, `citizen.state.${o.state}`);
-  return html`<li><p class="meta">${topic} · ${t(lang, `citizen.kind.${o.kind}`)}</p><p class="pre">${o.summary}</p><p><b>${status}</b></p>${o.answer
+  return html`<li><p class="meta">${topic}${t(lang, `citizen.kind.${o.kind}`)}</p><p class="pre">${o.summary}</p><p><b>${status}</b></p>${o.answer
     ? html`<div class="ans"><p class="meta">${t(lang, 'citizen.answer_title')}${o.answeredOn ? html` — ${formatDate(o.answeredOn)}` : ''}</p><p class="pre">${o.answer}</p></div>` : ''}</li>`;
 }
 

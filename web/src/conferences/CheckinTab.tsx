@@ -1,6 +1,7 @@
 // Check-in at the door, made for a tablet: a big search box that filters by name as one types (tones and case
-// ignored), one large button per delegate to tick or untick, the live count "Có mặt 23/40", and the QR code of
-// the walk-in self check-in with its open/close switch. The list is re-read every 15 s (self check-ins).
+// ignored), one large button per delegate to tick or untick, the live count "Có mặt 23/40", the QR code of the
+// walk-in self check-in with its open/close switch, and the satisfaction forms (the online form's QR code, the
+// paper batch). The list is re-read every 15 s (self check-ins).
 import { useEffect, useMemo, useState } from 'react';
 import { request } from '../api.ts';
 import { fold, formatDateTime } from '../dates.ts';
@@ -8,6 +9,7 @@ import { useT } from '../i18n.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
 import { useLoad, useSubmit } from '../ui/useAsync.ts';
 import { Qr } from './Qr.tsx';
+import { SurveyFormsPanel } from './SurveyFormsPanel.tsx';
 import { LooseFieldErrors } from './bits.tsx';
 import type { Conference, Delegate } from './model.ts';
 
@@ -94,7 +96,7 @@ export function CheckinTab({ conference: c, onChanged }: { conference: Conferenc
       <aside className="conf-checkin-side" aria-labelledby="conf-self-title">
         <h3 id="conf-self-title">{t('ui.conf.checkin.self_title')}</h3>
         <p className="hint">{t('ui.conf.checkin.self_hint')}</p>
-        <Qr url={checkinUrl} label={t('ui.conf.checkin.qr_alt')} />
+        <Qr url={checkinUrl} label={t('ui.conf.checkin.qr_alt')} testId="checkin-qr" />
         <p className={`conf-self-state${c.checkinOpen ? ' on' : ''}`} data-testid="self-checkin-state">
           {c.checkinOpen ? t('ui.conf.checkin.self_open') : t('ui.conf.checkin.self_closed')}
         </p>
@@ -105,6 +107,7 @@ export function CheckinTab({ conference: c, onChanged }: { conference: Conferenc
             {c.checkinOpen ? t('ui.conf.checkin.close') : t('ui.conf.checkin.open')}
           </button>
         )}
+        <SurveyFormsPanel conference={c} onChanged={onChanged} />
       </aside>
     </div>
   );

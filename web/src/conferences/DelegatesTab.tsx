@@ -21,6 +21,7 @@ export function DelegatesTab({ conference: c, onChanged }: { conference: Confere
   const canContact = c.allowed.includes('contact');
   const [f, setF] = useState(EMPTY);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const [contacts, setContacts] = useState<Record<number, { phone: string | null; email: string | null }>>({});
   const add = useSubmit();
   const rowAct = useSubmit();
@@ -103,11 +104,28 @@ export function DelegatesTab({ conference: c, onChanged }: { conference: Confere
                       {contacts[d.id]
                         ? <span className="conf-contact">{[contacts[d.id]!.phone, contacts[d.id]!.email].filter(Boolean).join(' · ') || t('ui.conf.del.no_contact')}</span>
                         : canContact && d.hasContact && <button type="button" className="small" onClick={() => showContact(d)} aria-label={t('ui.conf.del.contact_for', { name: d.fullName })}>{t('ui.conf.del.contact')}</button>}
+                      {canPlan && <button type="button" className="small" aria-expanded={editing === d.id} onClick={() => setEditing(editing === d.id ? null : d.id)}
+                        aria-label={t('ui.conf.del.edit_for', { name: d.fullName })}>{t('ui.conf.del.edit')}</button>}
                       {canPlan && !d.checkedInAt && <button type="button" className="small danger" onClick={() => remove(d)} aria-label={t('ui.conf.del.remove_for', { name: d.fullName })}>{t('ui.conf.del.remove')}</button>}
                     </div>
                   </td>
                 </tr>
-              ))}
+              )).flatMap((row, i) => {
+                const d = delegates[i]!;
+                return editing === d.id ? [row, (
+                  <tr key={`edit-${d.id}`} className="editor-row">
+                    <td colSpan={7}>
+                      <DelegateEdit conferenceId={c.id} delegate={d} options={categoryOptions} onDone={(saved) => {
+                        setEditing(null);
+                        if (saved) {
+                          setNotice(t('ui.conf.del.saved', { name: saved }));
+                          changed();
+                        }
+                      }} />
+                    </td>
+                  </tr>
+                )] : [row];
+              })}
             </tbody>
           </table>
         </div>
@@ -139,5 +157,40 @@ export function DelegatesTab({ conference: c, onChanged }: { conference: Confere
         </div>
       )}
     </div>
+  );
+}
+
+function DelegateEdit({ conferenceId, delegate: d, options, onDone }: {
+  conferenceId: number; delegate: Delegate; options: { value: string; label: string }[]; onDone: (savedName: string | null) => void;
+}) {
+  const t = useT();
+  const [f, setF] = useState({ fullName: d.fullName, title: d.title ?? '', organisation: d.organisation ?? '', village: d.village ?? '', category: d.category as string });
+  const save = useSubmit();
+  const errs = fieldErrors(save.error);
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run(async () => {
+      await request('PATCH', `/api/conferences/${conferenceId}/delegates/${d.id}`, {
+        fullName: f.fullName.trim(), title: f.title.trim() || null, organisation: f.organisation.trim() || null, village: f.village.trim() || null, category: f.category,
+      });
+      onDone(f.fullName.trim());
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('ui.conf.del.edit_for', { name: d.fullName })} className="conf-del-edit">
+      <ErrorBanner error={save.error} />
+      <div className="form-grid">
+        <TextField label={t('ui.conf.del.name')} value={f.fullName} onChange={set('fullName')} required error={errs.fullName} />
+        <TextField label={t('ui.conf.del.title')} value={f.title} onChange={set('title')} error={errs.title} />
+        <TextField label={t('ui.conf.del.organisation')} value={f.organisation} onChange={set('organisation')} error={errs.organisation} />
+        <TextField label={t('ui.conf.del.village')} value={f.village} onChange={set('village')} error={errs.village} />
+        <SelectField label={t('ui.conf.del.category')} value={f.category} onChange={set('category')} options={options} error={errs.category} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.busy}>{save.busy ? t('ui.busy') : t('ui.save')}</button>
+        <button type="button" onClick={() => onDone(null)}>{t('ui.conf.cancel_edit')}</button>
+      </div>
+    </form>
   );
 }

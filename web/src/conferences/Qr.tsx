@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 
-export function Qr({ url, label, size = 220 }: { url: string; label: string; size?: number }) {
+export function Qr({ url, label, size = 220, testId }: { url: string; label: string; size?: number; testId?: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,7 +16,7 @@ export function Qr({ url, label, size = 220 }: { url: string; label: string; siz
   }, [url]);
   return (
     <figure className="conf-qr">
-      {src ? <img src={src} alt={label} width={size} height={size} data-testid="checkin-qr" /> : <div style={{ width: size, height: size }} aria-hidden="true" />}
+      {src ? <img src={src} alt={label} width={size} height={size} data-testid={testId} /> : <div style={{ width: size, height: size }} aria-hidden="true" />}
       <figcaption><a href={url} target="_blank" rel="noreferrer">{url}</a></figcaption>
     </figure>
   );

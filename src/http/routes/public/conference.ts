@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
 import { selfCheckIn, walkInCheckIn } from '../../../commands/conferences/checkin.ts';
 import { checkinConference, delegateCheckin, publicConference, publicPhoto } from '../../../commands/conferences/public.ts';
-import { nowIso } from '../../../core/dates.ts';
 import { AppError, type FieldIssue } from '../../../core/errors.ts';
 import { t } from '../../../i18n/index.ts';
 import { checkedInPage, personalCheckinPage, summaryPage, walkInPage } from '../../pages/conference-pages.ts';
@@ -73,7 +72,7 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
       const r = await walkInCheckIn({ ...services, audit: auditOf(req) }, c.code, {
         fullName: data.fullName, title: data.title || null, organisation: null, village: data.village || null,
       });
-      return sendHtml(req, reply, 200, checkedInPage(req.lang, c, r.already ? null : nowIso()));
+      return sendHtml(req, reply, 200, checkedInPage(req.lang, c, r.already ? null : r.checkedInAt));
     } catch (e) {
       if (e instanceof AppError && e.fields) return sendHtml(req, reply, 400, walkInPage(req.lang, c, values, e.fields as Record<string, FieldIssue>));
       if (e instanceof AppError && e.status < 500) return sendHtml(req, reply, 409, walkInPage(req.lang, { ...c, open: false }));
@@ -96,7 +95,7 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
     if (!d) return notFound(req, reply);
     try {
       const r = await selfCheckIn({ ...services, audit: auditOf(req) }, token);
-      return sendHtml(req, reply, 200, checkedInPage(req.lang, d.conference, r.already ? null : nowIso()), { noReferrer: true });
+      return sendHtml(req, reply, 200, checkedInPage(req.lang, d.conference, r.already ? null : r.checkedInAt), { noReferrer: true });
     } catch (e) {
       if (e instanceof AppError && e.status < 500) {
         return sendHtml(req, reply, 409, personalCheckinPage(req.lang, { ...d.conference, open: false }, token, d.checkedInAt), { noReferrer: true });

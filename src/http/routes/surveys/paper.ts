@@ -48,14 +48,14 @@ export function paperRoutes(app: FastifyInstance, services: AppServices) {
     const unitIds = visible.map((p) => p.unit_id);
     if (!unitIds.length) return { batches: [] };
     const batches = await services.database.db.selectFrom('paper_batches')
-      .select(['id', 'unit_id', 'sheet_count', 'state', 'note', 'created_at', 'updated_at'])
+      .select(['id', 'unit_id', 'sheet_count', 'state', 'note', 'conference_id', 'created_at', 'updated_at'])
       .where('campaign_id', '=', campaign.id).where('unit_id', 'in', unitIds).orderBy('id', 'desc').execute();
     const counts = batches.length ? await services.database.db.selectFrom('paper_sheets')
       .select((eb) => ['batch_id', 'state', eb.fn.countAll<number>().as('n')])
       .where('batch_id', 'in', batches.map((b) => b.id)).groupBy(['batch_id', 'state']).execute() : [];
     return {
       batches: batches.map((b) => ({
-        id: b.id, unitId: b.unit_id, sheetCount: b.sheet_count, state: b.state, note: b.note, createdAt: b.created_at, updatedAt: b.updated_at,
+        id: b.id, unitId: b.unit_id, sheetCount: b.sheet_count, state: b.state, note: b.note, conferenceId: b.conference_id, createdAt: b.created_at, updatedAt: b.updated_at,
         sheets: Object.fromEntries(counts.filter((c) => c.batch_id === b.id).map((c) => [c.state, Number(c.n)])),
       })),
     };

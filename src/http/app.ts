@@ -110,7 +110,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   publicReportBackRoutes(app, services);
   documentRoutes(app, services);
   workResultsRoutes(app, services);
-  conferenceRoutes(app, services);
+  conferenceRoutes(app, services, config.publicUrl ?? null);
   conferenceDelegateRoutes(app, services);
   conferenceOpinionRoutes(app, services);
   conferenceOverviewRoutes(app, services);

@@ -46,7 +46,7 @@ async function delegateFacts(ctx: ActorContext, conferenceId: number, opts: { wi
   const rows = (await delegatesOf(ctx.database.db, conferenceId)).filter((d) => !d.anonymised_at && (opts.withWalkIns || d.walk_in === 0));
   rows.sort((a, b) => compareVi(a.full_name, b.full_name) || a.id - b.id);
   return rows.map((d) => ({
-    id: d.id,
+    id: d.id, token: d.checkin_token,
     facts: { fullName: d.full_name, title: d.title, organisation: d.organisation, village: d.village, category: d.category, present: !!d.checked_in_at } satisfies DelegateFacts,
   }));
 }
@@ -101,8 +101,8 @@ async function minutesOpinions(ctx: ActorContext, conferenceId: number): Promise
   }));
 }
 
-/** POST /api/conferences/:id/documents/:kind: builds the document from the conference's data → 201 draft. */
-export async function draftConferenceDocument(ctx: ActorContext, id: number, kind: ConferenceDocumentKind, opts: { delegateId?: number } = {}) {
+/** POST /api/conferences/:id/documents/:kind: builds the document from the conference's data → 201 draft (baseUrl: the public site's address, for QR codes). */
+export async function draftConferenceDocument(ctx: ActorContext, id: number, kind: ConferenceDocumentKind, opts: { delegateId?: number; baseUrl?: string } = {}) {
   const c = await conferenceFor(ctx, id, 'plan');
   const conference = await factsOf(ctx, c);
   let model;
@@ -110,7 +110,9 @@ export async function draftConferenceDocument(ctx: ActorContext, id: number, kin
     const all = await delegateFacts(ctx, id, { withWalkIns: false });
     const chosen = opts.delegateId === undefined ? all : all.filter((d) => d.id === opts.delegateId);
     if (opts.delegateId !== undefined && !chosen.length) throw errors.field('delegateId', 'conference.delegate_unknown');
-    model = buildInvitation({ conference, delegates: chosen.map((d) => d.facts) });
+    // A personal invitation carries the delegate's own check-in address as a QR code.
+    const checkinUrl = opts.delegateId !== undefined && opts.baseUrl ? `${opts.baseUrl.replace(/\/$/, '')}/hn/d/${chosen[0]!.token}` : null;
+    model = buildInvitation({ conference, delegates: chosen.map((d) => d.facts), checkinUrl });
   } else if (kind === 'report') {
     model = buildReport(await reportInput(ctx, c, conference));
   } else {

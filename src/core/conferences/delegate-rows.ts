@@ -4,12 +4,11 @@
 // Nothing is guessed: a blank or unknown group is an error, not "resident".
 import type { DelegateCategory } from '../../db/schema.ts';
 import type { RowIssue } from '../errors.ts';
-import { importKey, type Sheet, type SheetRow } from '../feedback/import-rows.ts';
+import { importKey, mapHeader, type HeaderMap, type Sheet, type SheetRow } from '../feedback/import-rows.ts';
 import { normalizePhoneVN } from './phone.ts';
 
 export const DELEGATE_IMPORT_MAX_ROWS = 2000;
 export const DELEGATE_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-const HEADER_SCAN_ROWS = 10;
 
 export const DELEGATE_CATEGORIES: readonly DelegateCategory[] = ['official', 'mass_org', 'village_head', 'resident', 'police', 'guest'];
 
@@ -75,42 +74,12 @@ export interface DelegateRow {
   category: DelegateCategory;
 }
 
-export interface DelegateColumns {
-  headerLine: number;
-  fields: Map<number, DelegateField>;
-  names: Map<DelegateField, string>;
-  ignored: string[];
-}
+export type DelegateColumns = HeaderMap<DelegateField>;
 
 /** Finds the header (the first of the first 10 rows naming a name column) and each column's field. */
 export function mapDelegateColumns(rows: readonly SheetRow[]): { map?: DelegateColumns; issues: RowIssue[] } {
-  if (!rows.length) return { issues: [{ line: 1, field: '', key: 'csv.empty' }] };
-  const at = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => r.cells.some((c) => delegateFieldOf(c) === 'full_name'));
-  const header = rows[Math.max(0, at)]!;
-  const fields = new Map<number, DelegateField>();
-  const names = new Map<DelegateField, string>();
-  const ignored: string[] = [];
-  const issues: RowIssue[] = [];
-  header.cells.forEach((raw, i) => {
-    const name = raw.trim();
-    if (!name) return;
-    const f = delegateFieldOf(name);
-    if (!f) {
-      if (!SILENT_KEYS.has(importKey(name))) ignored.push(name);
-      return;
-    }
-    if (names.has(f)) {
-      issues.push({ line: header.line, field: name, key: 'import.duplicate_column' });
-      return;
-    }
-    fields.set(i, f);
-    names.set(f, name);
-  });
-  for (const f of ['full_name', 'category'] as const) {
-    if (!names.has(f)) issues.push({ line: header.line, field: DELEGATE_COLUMNS[f], key: 'csv.missing_column' });
-  }
-  if (issues.length) return { issues };
-  return { map: { headerLine: header.line, fields, names, ignored }, issues };
+  return mapHeader(rows, delegateFieldOf, 'full_name',
+    (['full_name', 'category'] as const).map((f) => ({ field: f, label: DELEGATE_COLUMNS[f] })), SILENT_KEYS);
 }
 
 const LIMIT = 200;

@@ -215,31 +215,40 @@ export interface ImportRow {
   } | null;
 }
 
-export interface ColumnMap {
+/** What a file's header row says: which column holds which field. */
+export interface HeaderMap<F extends string> {
   /** The row the column names were read from. */
   headerLine: number;
   /** Column index -> field. */
-  fields: Map<number, ImportField>;
+  fields: Map<number, F>;
   /** Field -> the column's name as written in the file (row issues name it). */
-  names: Map<ImportField, string>;
+  names: Map<F, string>;
   ignored: string[];
 }
+export type ColumnMap = HeaderMap<ImportField>;
 
-/** Finds the header row and what each column holds, or the problems that stop the import. */
-export function mapColumns(rows: readonly SheetRow[]): { map?: ColumnMap; issues: RowIssue[] } {
+/**
+ * Finds the header row (the first of the first rows with a column naming `anchor`) and what each column holds;
+ * a column named twice or a required column missing stops the import. Unknown columns are listed as ignored,
+ * except the ones every export carries (`silent`). Shared by the register's and the delegates' imports.
+ */
+export function mapHeader<F extends string>(
+  rows: readonly SheetRow[], fieldOf: (name: string) => F | null, anchor: F,
+  required: readonly { field: F; label: string }[], silent: ReadonlySet<string> = SILENT_KEYS,
+): { map?: HeaderMap<F>; issues: RowIssue[] } {
   if (!rows.length) return { issues: [{ line: 1, field: '', key: 'csv.empty' }] };
-  const headerAt = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => r.cells.some((c) => fieldOfHeader(c) === 'content'));
+  const headerAt = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => r.cells.some((c) => fieldOf(c) === anchor));
   const header = rows[Math.max(0, headerAt)]!;
-  const fields = new Map<number, ImportField>();
-  const names = new Map<ImportField, string>();
+  const fields = new Map<number, F>();
+  const names = new Map<F, string>();
   const ignored: string[] = [];
   const issues: RowIssue[] = [];
   header.cells.forEach((raw, i) => {
     const name = raw.trim();
     if (!name) return;
-    const f = fieldOfHeader(name);
+    const f = fieldOf(name);
     if (!f) {
-      if (!SILENT_KEYS.has(importKey(name))) ignored.push(name);
+      if (!silent.has(importKey(name))) ignored.push(name);
       return;
     }
     if (names.has(f)) {
@@ -249,9 +258,14 @@ export function mapColumns(rows: readonly SheetRow[]): { map?: ColumnMap; issues
     fields.set(i, f);
     names.set(f, name);
   });
-  if (!names.has('content')) issues.push({ line: header.line, field: FIELD_LABELS.content, key: 'csv.missing_column' });
+  for (const r of required) if (!names.has(r.field)) issues.push({ line: header.line, field: r.label, key: 'csv.missing_column' });
   if (issues.length) return { issues };
   return { map: { headerLine: header.line, fields, names, ignored }, issues };
+}
+
+/** Finds the header row and what each column holds, or the problems that stop the import. */
+export function mapColumns(rows: readonly SheetRow[]): { map?: ColumnMap; issues: RowIssue[] } {
+  return mapHeader(rows, fieldOfHeader, 'content', [{ field: 'content', label: FIELD_LABELS.content }]);
 }
 
 const LIMITS: Partial<Record<ImportField, number>> = {

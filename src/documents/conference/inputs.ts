@@ -29,6 +29,8 @@ export interface InvitationInput {
   conference: ConferenceFacts;
   /** One delegate: a personal invitation; several: one invitation with the list attached. */
   delegates: DelegateFacts[];
+  /** A personal invitation's check-in address (/hn/d/<token>), printed as a QR code. */
+  checkinUrl?: string | null;
 }
 
 export interface IndicatorRow {

@@ -1,5 +1,5 @@
-// GIẤY MỜI to the conference: one per delegate ("Kính gửi: Ông/Bà ..."), or one for the whole list with the
-// delegates in a table. Pure: inputs.ts in, the document content out.
+// GIẤY MỜI to the conference: one per delegate ("Kính gửi: Ông/Bà ...", with the delegate's own check-in QR code
+// when its address is given), or one for the whole list with the delegates in a table. Pure: inputs.ts in, the document content out.
 import type { Block, DraftContent } from '../official/model.ts';
 import { agendaItems, clockVN, dayVN, organisers, personLine } from './common.ts';
 import type { InvitationInput } from './inputs.ts';
@@ -39,6 +39,9 @@ export function buildInvitation(input: InvitationInput): DraftContent {
       ],
       rows: input.delegates.map((d, i) => [String(i + 1), d.fullName.trim(), d.title?.trim() ?? '', (d.organisation ?? d.village ?? '').trim()]),
     });
+  }
+  if (personal && input.checkinUrl) {
+    blocks.push({ kind: 'qr', url: input.checkinUrl, caption: 'Mã điểm danh của Ông/Bà: quét bằng điện thoại khi đến hội nghị, hoặc đưa cán bộ tại bàn đón tiếp.' });
   }
   blocks.push({
     kind: 'paragraph',

@@ -4,9 +4,10 @@
 // different first page). Units edit and sign the DOCX in Word, so every property is set explicitly on the
 // paragraph or run rather than left to styles a template might not carry.
 import {
-  AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, Table,
+  AlignmentType, BorderStyle, Document, Header, ImageRun, LineRuleType, Packer, PageNumber, PageOrientation, Paragraph, Table,
   TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type IBorderOptions,
 } from 'docx';
+import QRCode from 'qrcode';
 import { dateLine, MOTTO, NATIONAL_TITLE } from './layout.ts';
 import {
   DOC_TYPE_NAMES, closedBlocks, cleanText, numberLine, recipientLines, signerLines,
@@ -147,7 +148,17 @@ function bodyTable(b: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function blocks(m: OfficialModel): (Paragraph | Table)[] {
+/** QR codes are images in a DOCX: drawn as PNG before the document is built (qrcode's PNG output is async). */
+async function qrImages(m: OfficialModel): Promise<Map<string, Buffer>> {
+  const urls = [...new Set(m.blocks.flatMap((b) => (b.kind === 'qr' ? [b.url] : [])))];
+  const pngs = await Promise.all(urls.map((u) => QRCode.toBuffer(u, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 300 })));
+  return new Map(urls.map((u, i) => [u, pngs[i]!]));
+}
+
+/** About 3 cm square: scanned from a printed page by any phone. */
+const QR_PX = 113;
+
+function blocks(m: OfficialModel, images: Map<string, Buffer>): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const b of closedBlocks(m.blocks)) {
     switch (b.kind) {
@@ -164,6 +175,14 @@ function blocks(m: OfficialModel): (Paragraph | Table)[] {
         break;
       case 'table':
         out.push(bodyTable(b), new Paragraph({ spacing: { after: AFTER }, children: [] }));
+        break;
+      case 'qr':
+        out.push(
+          new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120 }, children: [
+            new ImageRun({ type: 'png', data: images.get(b.url)!, transformation: { width: QR_PX, height: QR_PX }, altText: { name: 'QR', description: b.url, title: b.caption } }),
+          ] }),
+          para(b.caption, { size: SZ.recipient, italics: true, align: 'center', after: AFTER }),
+        );
         break;
     }
   }
@@ -211,7 +230,8 @@ function closing(m: OfficialModel): Table[] {
 }
 
 /** The DOCX file of a model. */
-export function renderDocx(m: OfficialModel): Promise<Buffer> {
+export async function renderDocx(m: OfficialModel): Promise<Buffer> {
+  const images = await qrImages(m);
   const pageNumber = new Header({
     children: [new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -239,7 +259,7 @@ export function renderDocx(m: OfficialModel): Promise<Buffer> {
         titlePage: true,
       },
       headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
-      children: [headerTable(m), ...title(m), ...blocks(m), ...closing(m)],
+      children: [headerTable(m), ...title(m), ...blocks(m, images), ...closing(m)],
     }],
   });
   return Packer.toBuffer(doc);

@@ -44,7 +44,9 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; italic?: boolean; bold?: boolean; noIndent?: boolean; align?: Align }
   | { kind: 'table'; columns: TableColumn[]; rows: string[][] }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[] }
+  /** A QR code with its caption under it (a delegate's personal check-in address on the invitation). */
+  | { kind: 'qr'; url: string; caption: string };
 
 /** What a builder produces: the content, without the unit's header, the number or the date. */
 export interface DraftContent {
@@ -104,6 +106,7 @@ export const BlockSchema = z.discriminatedUnion('kind', [
     rows: z.array(z.array(Text(LIMITS.cell)).max(LIMITS.columns)).max(LIMITS.rows),
   }).strict().refine((t) => t.rows.every((r) => r.length === t.columns.length), { message: 'key:documents.table_shape', path: ['rows'] }),
   z.object({ kind: z.literal('list'), items: z.array(Text(LIMITS.text)).max(LIMITS.listItems) }).strict(),
+  z.object({ kind: z.literal('qr'), url: z.string().max(500).regex(/^https?:\/\/\S+$/), caption: Text(LIMITS.text) }).strict(),
 ]);
 
 export const SignerSchema = z.object({

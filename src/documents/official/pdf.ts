@@ -7,6 +7,7 @@ import {
 import {
   DOC_TYPE_NAMES, closedBlocks, numberLine, recipientEntries, signerLines, type OfficialModel, type Signer,
 } from './model.ts';
+import { qrRects } from '../paper-form/qr.ts';
 
 function drawBlocks(o: OfficialDoc, m: OfficialModel): void {
   for (const b of closedBlocks(m.blocks)) {
@@ -27,6 +28,18 @@ function drawBlocks(o: OfficialDoc, m: OfficialModel): void {
       case 'table':
         drawTable(o, b.columns.map((c) => ({ header: c.header, share: c.share, align: c.align })), b.rows);
         break;
+      case 'qr': {
+        // Vector modules (as on the paper forms), 30 mm square, centred, the caption under it.
+        const side = 30 * MM;
+        if (o.doc.y + side + lineHeight(11) * 2 > o.bottom) newPage(o);
+        const x = o.left + (o.width - side) / 2;
+        const y = o.doc.y + 4;
+        o.doc.fillColor('black');
+        for (const r of qrRects(b.url, { x, y, w: side, h: side }, 2, 'M')) o.doc.rect(r.x, r.y, r.w, r.h).fill();
+        o.doc.y = y + side + 2;
+        paragraph(o, b.caption, { font: 'italic', size: 11, align: 'center', indent: 0 });
+        break;
+      }
     }
   }
 }

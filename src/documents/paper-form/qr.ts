@@ -4,9 +4,10 @@ import QRCode from 'qrcode';
 import type { Rect } from './types.ts';
 
 /** Dark runs of the QR symbol for `text`, placed in `box` with `quiet` modules of quiet zone on each side. */
-export function qrRects(text: string, box: Rect, quiet: number): Rect[] {
-  // Level Q (25% of the symbol may be damaged) still fits `XXXX-XXXX/N` in a version 1 symbol (21 × 21 modules).
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q' });
+export function qrRects(text: string, box: Rect, quiet: number, level: 'L' | 'M' | 'Q' | 'H' = 'Q'): Rect[] {
+  // Level Q (25% of the symbol may be damaged) still fits `XXXX-XXXX/N` in a version 1 symbol (21 × 21 modules);
+  // a longer address (an invitation's check-in link) uses M to keep its modules large enough to print.
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: level });
   const n = modules.size;
   const unit = Math.min(box.w, box.h) / (n + 2 * quiet);
   const x0 = box.x + quiet * unit;

@@ -5,6 +5,14 @@ import { todayVN } from '../../../src/core/dates.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
 import { forEachEngine } from '../../helpers/harness.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+
+const HAS_ZBAR = !spawnSync('zbarimg', ['--version'], { stdio: 'ignore' }).error && !spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).error;
+if (!HAS_ZBAR) console.warn('conference documents: zbarimg or pdftoppm not found (zbar-tools, poppler-utils): the invitation QR decoding check is SKIPPED');
 
 forEachEngine('conference documents', 'demo', (h) => {
   it('drafts the invitation, the report and the minutes from the conference', async () => {
@@ -27,6 +35,26 @@ forEachEngine('conference documents', 'demo', (h) => {
     expect(JSON.stringify(one.model)).toContain('Nguyễn Văn An');
     expect(JSON.stringify(one.model)).not.toContain('Lê Thị Bình');
     expect((await officer.post(`/api/conferences/${c.id}/documents/invitation?delegateId=999999`)).json().fields).toHaveProperty('delegateId');
+    // The personal invitation carries the delegate's own check-in address as a QR code, in the DOCX and the PDF.
+    const token = (await h.database.db.selectFrom('conference_delegates').select('checkin_token').where('id', '=', an.id).executeTakeFirstOrThrow()).checkin_token;
+    const qr = (one.model.blocks as { kind: string; url?: string }[]).find((b) => b.kind === 'qr');
+    expect(qr?.url).toMatch(new RegExp(`^http://localhost(:80)?/hn/d/${token}$`));
+    expect((list.json().model.blocks as { kind: string }[]).some((b) => b.kind === 'qr')).toBe(false);
+    const docx = await officer.get(`/api/documents/drafts/${one.id}/preview.docx`);
+    expect(docx.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(docx.rawPayload);
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    const pdf = await officer.get(`/api/documents/drafts/${one.id}/preview.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    if (HAS_ZBAR) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'invitation-'));
+      writeFileSync(path.join(dir, 'gm.pdf'), pdf.rawPayload);
+      expect(spawnSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', path.join(dir, 'gm.pdf'), path.join(dir, 'p')]).status).toBe(0);
+      const png = readdirSync(dir).find((f) => f.endsWith('.png'))!;
+      const out = spawnSync('zbarimg', ['-q', '--raw', path.join(dir, png)], { encoding: 'utf8' });
+      expect(out.stdout.trim()).toBe(qr!.url);
+      rmSync(dir, { recursive: true, force: true });
+    }
 
     const report = await officer.post(`/api/conferences/${c.id}/documents/report`);
     expect(report.statusCode).toBe(201);

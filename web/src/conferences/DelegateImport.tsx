@@ -8,6 +8,7 @@ import { ErrorBanner, Notice, fieldErrors } from '../ui/Alert.tsx';
 import { useSubmit } from '../ui/useAsync.ts';
 import { IssueTable } from '../surveys/ImportTab.tsx';
 import { rowErrors, sendForm, type Delegate } from './model.ts';
+import { ImportFileField } from '../ui/ImportFileField.tsx';
 
 interface DryRun {
   total?: number;
@@ -17,7 +18,8 @@ interface DryRun {
   preview?: Partial<Delegate>[];
 }
 
-const MAX_BYTES = 5 * 1024 * 1024;
+// The server's limit (core/conferences/delegate-rows.ts DELEGATE_IMPORT_MAX_BYTES), checked before sending.
+const MAX_BYTES = 2 * 1024 * 1024;
 
 export function DelegateImport({ conferenceId, onImported }: { conferenceId: number; onImported: () => void }) {
   const t = useT();
@@ -66,19 +68,13 @@ export function DelegateImport({ conferenceId, onImported }: { conferenceId: num
     <div className="conf-import">
       <p className="hint">{t('ui.conf.imp.intro')} <a href="/api/conferences/delegates-template.xlsx" download>{t('ui.conf.imp.template')}</a></p>
       <form onSubmit={submit} noValidate className="conf-inline conf-import-form" aria-label={t('ui.conf.imp.title')}>
-        <div className={`field${errs.file ? ' has-error' : ''}`}>
-          <label htmlFor="conf-import-file">{t('ui.conf.imp.file')}</label>
-          <input key={fileKey} id="conf-import-file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-invalid={errs.file ? true : undefined} aria-describedby={errs.file ? 'conf-import-err' : undefined}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setChecked(null);
-              setDone(null);
-              check.setError(null);
-              go.setError(null);
-            }} />
-          {errs.file && <small id="conf-import-err" className="field-error">{errs.file}</small>}
-        </div>
+        <ImportFileField id="conf-import-file" label={t('ui.conf.imp.file')} hint={t('ui.conf.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={(f) => {
+          setFile(f);
+          setChecked(null);
+          setDone(null);
+          check.setError(null);
+          go.setError(null);
+        }} />
         <button type="submit" disabled={check.busy || go.busy}>{check.busy ? t('ui.busy') : t('ui.conf.imp.check')}</button>
       </form>
       <ErrorBanner error={active.error} />

@@ -1,5 +1,5 @@
 // One block of a draft's body in the editor: headings and paragraphs in a textarea, a list one item per line, a
-// table shown read-only (its figures come from the data the draft was built from).
+// table shown read-only (its figures come from the data the draft was built from), a QR code with its caption.
 import { useT } from '../i18n.ts';
 import { TextField } from '../ui/Field.tsx';
 import { lines, type Block } from './model.ts';
@@ -31,6 +31,14 @@ export function BlockEditor({ index, block, errors, onChange }: Props) {
       return (
         <TextField label={t('ui.documents.block.list', { n })} multiline value={block.items.join('\n')} hint={t('ui.documents.one_per_line')} error={error}
           onChange={(v) => onChange({ ...block, items: lines(v) })} />
+      );
+    case 'qr':
+      // The code is made from the data (a delegate's check-in address): only its caption is words to edit.
+      return (
+        <div className="field">
+          <p className="label-row"><strong>{t('ui.documents.block.qr', { n })}</strong> <span className="muted">{block.url}</span></p>
+          <TextField label={t('ui.documents.block.qr_caption', { n })} value={block.caption} error={error} onChange={(caption) => onChange({ ...block, caption })} />
+        </div>
       );
     case 'table':
       return (

@@ -9,7 +9,8 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string; italic?: boolean; bold?: boolean; noIndent?: boolean; align?: Align }
   | { kind: 'table'; columns: { header: string; share: number; align?: Align }[]; rows: string[][] }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[] }
+  | { kind: 'qr'; url: string; caption: string };
 
 export interface Signer {
   authority: string | null;

@@ -12,6 +12,7 @@ import { useSubmit } from '../ui/useAsync.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { IssueTable, typeOfFile, upload } from '../surveys/ImportTab.tsx';
 import { defaultUnit, formatTrackingCode, type ImportDone, type ImportPreview } from './model.ts';
+import { ImportFileField } from '../ui/ImportFileField.tsx';
 
 /** The server's limit (src/core/feedback/import-rows.ts FEEDBACK_IMPORT_MAX_BYTES). */
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -69,18 +70,11 @@ export function ImportTab() {
           setUnitId(id);
           reset();
         }} />
-        <div className={`field${errs.file ? ' has-error' : ''}`}>
-          <span className="label-row"><label htmlFor="fb-import-file">{t('ui.fbadmin.imp.file')}</label><span aria-hidden="true" className="req">*</span></span>
-          <input key={fileKey} id="fb-import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required aria-invalid={errs.file ? true : undefined} aria-describedby={`fb-import-hint${errs.file ? ' fb-import-err' : ''}`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setDone(null);
-              reset();
-            }} />
-          <small id="fb-import-hint" className="hint">{t('ui.fbadmin.imp.file_hint')}</small>
-          {errs.file && <small id="fb-import-err" className="field-error">{errs.file}</small>}
-        </div>
+        <ImportFileField id="fb-import-file" label={t('ui.fbadmin.imp.file')} hint={t('ui.fbadmin.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={(f) => {
+          setFile(f);
+          setDone(null);
+          reset();
+        }} />
         <ErrorBanner error={active.error} />
         <div className="form-actions">
           <button type="submit" className={preview ? '' : 'primary'} disabled={check.busy || go.busy}>

@@ -9,6 +9,7 @@ import { IssueTable, typeOfFile, upload } from '../surveys/ImportTab.tsx';
 import { ErrorBanner, Notice, fieldErrors } from '../ui/Alert.tsx';
 import { useSubmit } from '../ui/useAsync.ts';
 import { formatFigure, type ImportDone, type ImportPreview } from './model.ts';
+import { ImportFileField } from '../ui/ImportFileField.tsx';
 
 /** The server's limit (src/core/work-results/import-rows.ts WORK_IMPORT_MAX_BYTES). */
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -61,18 +62,11 @@ export function ImportView() {
       <p className="hint">{t('ui.wr.imp.intro')}</p>
       <p className="alert warn">{t('ui.wr.imp.all_or_nothing')}</p>
       <form className="form-grid" onSubmit={submitCheck} noValidate aria-label={t('ui.wr.imp.form')}>
-        <div className={`field${errs.file ? ' has-error' : ''}`}>
-          <span className="label-row"><label htmlFor="wr-import-file">{t('ui.wr.imp.file')}</label><span aria-hidden="true" className="req">*</span></span>
-          <input key={fileKey} id="wr-import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required aria-invalid={errs.file ? true : undefined} aria-describedby={`wr-import-hint${errs.file ? ' wr-import-err' : ''}`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setDone(null);
-              reset();
-            }} />
-          <small id="wr-import-hint" className="hint">{t('ui.wr.imp.file_hint')}</small>
-          {errs.file && <small id="wr-import-err" className="field-error">{errs.file}</small>}
-        </div>
+        <ImportFileField id="wr-import-file" label={t('ui.wr.imp.file')} hint={t('ui.wr.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={(f) => {
+          setFile(f);
+          setDone(null);
+          reset();
+        }} />
         <ErrorBanner error={active.error} />
         <div className="form-actions">
           <button type="submit" className={preview ? '' : 'primary'} disabled={check.busy || go.busy}>{check.busy ? t('ui.busy') : t('ui.wr.imp.check')}</button>

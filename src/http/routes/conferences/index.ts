@@ -15,7 +15,7 @@ import { idOr404 } from '../units/schema.ts';
 import { CheckinBody, CheckinOpenBody, DocumentParams, DocumentQuery, EditBody, ListQuery, PaperBatchBody, PlanBody, PublishBody, StateBody } from './schema.ts';
 
 /** Registers the conference routes (the plan, its state, check-in, paper batch, documents). */
-export function conferenceRoutes(app: FastifyInstance, services: AppServices) {
+export function conferenceRoutes(app: FastifyInstance, services: AppServices, publicUrl: string | null = null) {
   app.get('/api/conferences', async (req) => {
     const ctx = requireActor(req, services);
     const q = parseWith(ListQuery, req.query);
@@ -73,7 +73,8 @@ export function conferenceRoutes(app: FastifyInstance, services: AppServices) {
     const p = DocumentParams.safeParse(req.params);
     if (!p.success) throw errors.notFound();
     const q = parseWith(DocumentQuery, req.query);
-    const r = await draftConferenceDocument(ctx, p.data.id, p.data.kind, { delegateId: q.delegateId });
+    const baseUrl = publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    const r = await draftConferenceDocument(ctx, p.data.id, p.data.kind, { delegateId: q.delegateId, baseUrl });
     void reply.status(201);
     return r;
   });

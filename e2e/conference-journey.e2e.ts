@@ -256,6 +256,8 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await form.getByRole('status').filter({ hasText: 'Đã ghi ý kiến số 4' }).waitFor();
     await say({ who: 'Ngô Thị Lan', pick: true, kind: 'Khen ngợi', content: 'Cảm ơn Công an xã đã tuần tra đêm, tình trạng trộm cắp giảm hẳn.' });
     const items = officer.locator('.conf-op-list > li');
+    // The list reloads after the notice: wait for the fifth entry before counting.
+    await items.nth(4).waitFor();
     await expect(items.count()).resolves.toBe(5);
     await expect(items.first().getAttribute('data-seq')).resolves.toBe('5');
     await shot(officer, '07-capture-list', true);

@@ -65,8 +65,12 @@ describe('personas', () => {
       const reads = manages || roles.has('leader');
       const enters = [...roles].some((r) => r !== 'viewer');
       const nav = page.getByRole('navigation', { name: 'Chức năng chính' });
-      // Everyone reads the feedback register; all but viewers enter items and reach its settings.
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Đơn vị', 'Khảo sát', ...(enters ? ['Nhập phiếu giấy'] : []), 'Sổ tiếp nhận ý kiến', ...(enters ? ['Cấu hình ý kiến'] : []), ...(reads ? ['Người dùng', 'Nhật ký'] : [])]);
+      // Everyone reads the feedback register, conferences, work results and documents; all but viewers enter
+      // items and reach the register's settings.
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        'Đơn vị', 'Khảo sát', ...(enters ? ['Nhập phiếu giấy'] : []), 'Sổ tiếp nhận ý kiến', ...(enters ? ['Cấu hình ý kiến'] : []),
+        'Hội nghị', 'Kết quả công tác', 'Văn bản', ...(reads ? ['Người dùng', 'Nhật ký'] : []),
+      ]);
 
       // The tree today and on earlier dates: exactly the expected units, and the named facts.
       for (const fact of FACTS[persona.username]!) {

@@ -43,7 +43,12 @@ export function EntryView({ unitId, period }: Props) {
     if (next === null) return;
     e.preventDefault();
     if (next >= inputs.current.length) saveButton.current?.focus();
-    else inputs.current[Math.max(0, next)]?.focus();
+    else {
+      // As in a spreadsheet: the figure already there is selected, so typing replaces it.
+      const el = inputs.current[Math.max(0, next)];
+      el?.focus();
+      el?.select();
+    }
   };
 
   const submit = () => {

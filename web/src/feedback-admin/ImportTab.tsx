@@ -1,14 +1,14 @@
 // Importing a unit's register kept in Excel: choose the unit and a CSV or XLSX file, check it (a dry run: which
 // columns were recognised, the first rows as they will be read, or every problem by line and column), then import
 // all rows in one transaction — or none — and see the register numbers given.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, qs } from '../api.ts';
 import { formatDate } from '../dates.ts';
 import { useT } from '../i18n.ts';
 import { useSession } from '../session.ts';
-import { ErrorBanner, Notice, fieldErrors } from '../ui/Alert.tsx';
+import { ErrorBanner, Notice } from '../ui/Alert.tsx';
 import { Link } from '../ui/Link.tsx';
-import { useSubmit } from '../ui/useAsync.ts';
+import { useImportFlow } from '../ui/useImportFlow.ts';
 import { UnitPicker } from '../units/UnitPicker.tsx';
 import { IssueTable, typeOfFile, upload } from '../surveys/ImportTab.tsx';
 import { defaultUnit, formatTrackingCode, type ImportDone, type ImportPreview } from './model.ts';
@@ -21,45 +21,14 @@ export function ImportTab() {
   const t = useT();
   const { me } = useSession();
   const [unitId, setUnitId] = useState<number | null>(() => defaultUnit(me, ['leader', 'officer', 'clerk', 'admin']));
-  const [file, setFile] = useState<File | null>(null);
-  const [fileKey, setFileKey] = useState(0);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [done, setDone] = useState<ImportDone | null>(null);
-  const check = useSubmit();
-  const go = useSubmit();
-  const active = go.error ? go : check;
-  const errs = fieldErrors(active.error);
-  const rows = active.error instanceof ApiError ? active.error.rows : [];
-
-  const reset = () => {
-    setPreview(null);
-    check.setError(null);
-    go.setError(null);
-  };
-  const send = (dryRun: boolean) => {
+  const send = (dryRun: boolean, file: File | null) => {
     if (!unitId) throw new ApiError(400, 'validation', t('errors.validation'), { unitId: t('validation.required') });
     if (!file) throw new ApiError(400, 'validation', t('errors.validation'), { file: t('ui.fbadmin.imp.no_file') });
     if (file.size > MAX_BYTES) throw new ApiError(400, 'validation', t('errors.validation'), { file: t('ui.fbadmin.imp.too_big') });
     return upload<ImportPreview | ImportDone>(`/api/feedback-imports${qs({ unitId, dryRun: dryRun ? 1 : 0, filename: file.name })}`, file, typeOfFile(file), me.csrfToken);
   };
 
-  const submitCheck = (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    reset();
-    void check.run(async () => {
-      setPreview(await send(true) as ImportPreview);
-    });
-  };
-  const runImport = () => {
-    if (!preview) return;
-    void go.run(async () => {
-      setDone(await send(false) as ImportDone);
-      setPreview(null);
-      setFile(null);
-      setFileKey((k) => k + 1);
-    });
-  };
+  const { fileKey, preview, done, go, check, active, reset, choose, submitCheck, runImport, errs, rows } = useImportFlow<ImportPreview, ImportDone>(send);
 
   return (
     <div className="fba-import">
@@ -70,11 +39,7 @@ export function ImportTab() {
           setUnitId(id);
           reset();
         }} />
-        <ImportFileField id="fb-import-file" label={t('ui.fbadmin.imp.file')} hint={t('ui.fbadmin.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={(f) => {
-          setFile(f);
-          setDone(null);
-          reset();
-        }} />
+        <ImportFileField id="fb-import-file" label={t('ui.fbadmin.imp.file')} hint={t('ui.fbadmin.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={choose} />
         <ErrorBanner error={active.error} />
         <div className="form-actions">
           <button type="submit" className={preview ? '' : 'primary'} disabled={check.busy || go.busy}>

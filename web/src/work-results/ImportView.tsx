@@ -1,13 +1,13 @@
 // Importing figures from a CSV or XLSX file (columns: unit code, period, indicator code, value): check it first
 // (a dry run listing the rows as they will be read, or every problem by line and column), then import all rows in
 // one transaction — or none.
-import { useContext, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import { ApiError, qs } from '../api.ts';
 import { LangContext, useT } from '../i18n.ts';
 import { useSession } from '../session.ts';
 import { IssueTable, typeOfFile, upload } from '../surveys/ImportTab.tsx';
-import { ErrorBanner, Notice, fieldErrors } from '../ui/Alert.tsx';
-import { useSubmit } from '../ui/useAsync.ts';
+import { ErrorBanner, Notice } from '../ui/Alert.tsx';
+import { useImportFlow } from '../ui/useImportFlow.ts';
 import { formatFigure, type ImportDone, type ImportPreview } from './model.ts';
 import { ImportFileField } from '../ui/ImportFileField.tsx';
 
@@ -18,55 +18,23 @@ export function ImportView() {
   const t = useT();
   const { lang } = useContext(LangContext);
   const { me } = useSession();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileKey, setFileKey] = useState(0);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [done, setDone] = useState<ImportDone | null>(null);
-  const check = useSubmit();
-  const go = useSubmit();
-  const active = go.error ? go : check;
-  const errs = fieldErrors(active.error);
-  const rows = active.error instanceof ApiError ? active.error.rows : [];
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (preview || done) heading.current?.focus();
-  }, [preview, done]);
-
-  const send = (dryRun: boolean) => {
+  const send = (dryRun: boolean, file: File | null) => {
     if (!file) throw new ApiError(400, 'validation', t('errors.validation'), { file: t('ui.wr.imp.no_file') });
     if (file.size > MAX_BYTES) throw new ApiError(400, 'validation', t('errors.validation'), { file: t('ui.wr.imp.too_big') });
     return upload<ImportPreview | ImportDone>(`/api/work-results/import${qs({ dryRun: dryRun ? 1 : 0, filename: file.name, lang })}`, file, typeOfFile(file), me.csrfToken);
   };
-  const reset = () => {
-    setPreview(null);
-    check.setError(null);
-    go.setError(null);
-  };
-  const submitCheck = (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    reset();
-    void check.run(async () => {
-      setPreview(await send(true) as ImportPreview);
-    });
-  };
-  const runImport = () => void go.run(async () => {
-    setDone(await send(false) as ImportDone);
-    setPreview(null);
-    setFile(null);
-    setFileKey((k) => k + 1);
-  });
+  const { fileKey, preview, done, check, go, active, choose, submitCheck, runImport, errs, rows } = useImportFlow<ImportPreview, ImportDone>(send);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview || done) heading.current?.focus();
+  }, [preview, done]);
 
   return (
     <div className="wr-import">
       <p className="hint">{t('ui.wr.imp.intro')}</p>
       <p className="alert warn">{t('ui.wr.imp.all_or_nothing')}</p>
       <form className="form-grid" onSubmit={submitCheck} noValidate aria-label={t('ui.wr.imp.form')}>
-        <ImportFileField id="wr-import-file" label={t('ui.wr.imp.file')} hint={t('ui.wr.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={(f) => {
-          setFile(f);
-          setDone(null);
-          reset();
-        }} />
+        <ImportFileField id="wr-import-file" label={t('ui.wr.imp.file')} hint={t('ui.wr.imp.file_hint')} error={errs.file} inputKey={fileKey} onFile={choose} />
         <ErrorBanner error={active.error} />
         <div className="form-actions">
           <button type="submit" className={preview ? '' : 'primary'} disabled={check.busy || go.busy}>{check.busy ? t('ui.busy') : t('ui.wr.imp.check')}</button>

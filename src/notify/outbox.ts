@@ -52,6 +52,17 @@ export async function enqueueNotification(trx: Q, n: NewNotification, now: Date 
   return id;
 }
 
+/** Queues several notifications in one statement (a batch of intakes). */
+export async function enqueueNotifications(trx: Q, list: readonly NewNotification[], now: Date = new Date()): Promise<void> {
+  const at = now.toISOString();
+  for (let i = 0; i < list.length; i += 200) {
+    await trx.insertInto('notification_outbox').values(list.slice(i, i + 200).map((n) => ({
+      item_id: n.itemId, adapter: n.adapter, recipient: n.recipient, subject: n.subject, body: n.body,
+      state: 'pending', attempts: 0, next_attempt_at: at, last_error: null, created_at: at, sent_at: null,
+    }))).execute();
+  }
+}
+
 export const BACKOFF_BASE_MS = 60_000;
 export const BACKOFF_MAX_MS = 6 * 60 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 8;

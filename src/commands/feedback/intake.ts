@@ -10,15 +10,17 @@ import { citizenMessages } from '../../core/feedback/messages.ts';
 import { newTrackingCode } from '../../core/feedback/tracking.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
-import type { FeedbackChannel, FeedbackKind } from '../../db/schema.ts';
-import { appendAudit } from '../../db/repos/audit.ts';
+import type { Insertable } from 'kysely';
+import type { FeedbackChannel, FeedbackConsentsTable, FeedbackKind } from '../../db/schema.ts';
+import { appendAudits } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { insertEvent, insertItem, nextRegisterNo } from '../../db/repos/feedback.ts';
+import { insertEvents, insertItems, reserveRegisterNos } from '../../db/repos/feedback.ts';
 import type { Db, Engine } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
-import { queueCitizenNotice } from './notices.ts';
+import { citizenNotices, queueCitizenNotice } from './notices.ts';
+import { enqueueNotifications, type NewNotification } from '../../notify/outbox.ts';
 
 export interface SubmitterInput {
   fullName?: string | null;
@@ -77,15 +79,13 @@ export function summaryOf(content: string): string {
   return first.length <= 140 ? first : `${first.slice(0, 137).replace(/\s+\S*$/, '')}…`;
 }
 
-async function insertSubmitter(trx: Tx, s: SubmitterInput | null | undefined, now: string): Promise<number | null> {
+/** The person's row as stored (cleaned; email in lower case), or null when nothing identifies anyone. */
+function submitterRow(s: SubmitterInput | null | undefined) {
   const v = {
     full_name: clean(s?.fullName), phone: clean(s?.phone), email: clean(s?.email)?.toLowerCase() ?? null,
     address: clean(s?.address), role_title: clean(s?.roleTitle), organisation: clean(s?.organisation),
   };
-  if (!Object.values(v).some((x) => x !== null)) return null;
-  const row = await trx.insertInto('feedback_submitters').values({ ...v, created_at: now, anonymised_at: null })
-    .returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  return Object.values(v).some((x) => x !== null) ? v : null;
 }
 
 export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promise<IntakeResult> {
@@ -102,11 +102,7 @@ const committers = new WeakMap<Db, GroupCommit<Pending, IntakeResult>>();
 function committerFor(database: Db): GroupCommit<Pending, IntakeResult> {
   let c = committers.get(database);
   if (!c) {
-    c = new GroupCommit(database, async (trx, engine, items) => {
-      const out: IntakeResult[] = [];
-      for (const p of items) out.push(await writeIntake(trx, engine, p.ctx, p.input, p.plan));
-      return out;
-    }, 100);
+    c = new GroupCommit(database, (trx, engine, items) => writeIntakes(trx, engine, items), 100);
     committers.set(database, c);
   }
   return c;
@@ -139,49 +135,103 @@ export async function writeIntake(
   /** A batch (an import) writes one audit event for all its items instead of one each. */
   opts: { audit?: boolean } = {},
 ): Promise<IntakeResult> {
-  const actor = ctx.actor ?? null;
-  const { unitName, receivedOn, content, ackDueOn } = plan;
-  const consents = input.consents ?? [];
+  return (await writeIntakes(trx, engine, [{ ctx, input, plan }], opts))[0]!;
+}
+
+export interface IntakeEntry {
+  ctx: IntakeCtx;
+  input: IntakeInput;
+  plan: IntakePlan;
+}
+
+/**
+ * Writes intakes inside the caller's transaction with as few statements as a batch allows (the group commit
+ * sends the public intakes that arrived together): register numbers taken per unit and year at once, items,
+ * consents, events and audit events as multi-row inserts; people, photos and notices one by one.
+ */
+export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly IntakeEntry[], opts: { audit?: boolean } = {}): Promise<IntakeResult[]> {
   const now = nowIso();
-  const year = Number(receivedOn.slice(0, 4));
-  const registerNo = await nextRegisterNo(trx, input.unitId, year);
-  const submitterId = input.submitterId !== undefined ? input.submitterId : await insertSubmitter(trx, input.submitter, now);
-  if (submitterId !== null && input.submitterId === undefined) {
-    for (const purpose of consents) {
-      await trx.insertInto('feedback_consents').values({
-        submitter_id: submitterId, purpose, text_version: CONSENT_TEXT_VERSION[purpose], given_at: now, withdrawn_at: null,
+  // Register numbers: consecutive per unit and year, in the order the intakes arrived.
+  const years = entries.map((e) => Number(e.plan.receivedOn.slice(0, 4)));
+  const wanted = new Map<string, { unitId: number; year: number; n: number; next: number }>();
+  entries.forEach((e, i) => {
+    const key = `${e.input.unitId}|${years[i]}`;
+    const g = wanted.get(key) ?? { unitId: e.input.unitId, year: years[i]!, n: 0, next: 0 };
+    g.n++;
+    wanted.set(key, g);
+  });
+  for (const g of wanted.values()) g.next = await reserveRegisterNos(trx, g.unitId, g.year, g.n);
+  const registerNos = entries.map((e, i) => wanted.get(`${e.input.unitId}|${years[i]}`)!.next++);
+
+  const submitterIds: (number | null)[] = [];
+  const people: ReturnType<typeof submitterRow>[] = [];
+  const consentRows: Insertable<FeedbackConsentsTable>[] = [];
+  for (const { input } of entries) {
+    const person = input.submitterId === undefined ? submitterRow(input.submitter) : null;
+    people.push(person);
+    const id = input.submitterId !== undefined ? input.submitterId
+      : person ? (await trx.insertInto('feedback_submitters').values({ ...person, created_at: now, anonymised_at: null }).returning('id').executeTakeFirstOrThrow()).id
+        : null;
+    submitterIds.push(id);
+    if (id !== null && input.submitterId === undefined) {
+      for (const purpose of input.consents ?? []) {
+        consentRows.push({ submitter_id: id, purpose, text_version: CONSENT_TEXT_VERSION[purpose], given_at: now, withdrawn_at: null });
+      }
+    }
+  }
+  if (consentRows.length) await trx.insertInto('feedback_consents').values(consentRows).execute();
+
+  const codes = entries.map(() => newTrackingCode());
+  const ids = await insertItems(trx, entries.map(({ input, plan }, i) => ({
+    unit_id: input.unitId, register_year: years[i]!, register_no: registerNos[i]!, tracking_code: codes[i]!,
+    channel: input.channel, kind: input.kind, topic_code: input.topicCode ?? null, procedure: procedureOf(input.kind),
+    state: 'received' as const, outcome: null, summary: clean(input.summary) ?? summaryOf(plan.content), content: plan.content,
+    location: clean(input.location), concerned_unit_id: null, concerned_officer: null, assignee_id: null,
+    submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, duplicate_of: null, split_from: input.splitFrom ?? null,
+    source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
+    received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn, acked_on: null, closed_on: null,
+    answer_draft: null, public_answer: null, answered_on: null, rating: null, rating_comment: null, rated_at: null,
+    rereview: 0, search_key: searchKey(plan.content), created_at: now, updated_at: now,
+  })));
+
+  const messages = entries.map(({ plan }, i) => citizenMessages.received(plan.unitName, codes[i]!, plan.ackDueOn));
+  for (const [i, { input }] of entries.entries()) {
+    for (const p of input.photos ?? []) {
+      await trx.insertInto('feedback_attachments').values({
+        item_id: ids[i]!, role: 'photo', public: 0, filename: p.filename ?? null, mime: p.mime, size: p.bytes.length,
+        sha256: p.sha256 || createHash('sha256').update(p.bytes).digest('hex'), content: p.bytes, created_at: now,
       }).execute();
     }
   }
-  const trackingCode = newTrackingCode();
-  const id = await insertItem(trx, {
-    unit_id: input.unitId, register_year: year, register_no: registerNo, tracking_code: trackingCode,
-    channel: input.channel, kind: input.kind, topic_code: input.topicCode ?? null, procedure: procedureOf(input.kind),
-    state: 'received', outcome: null, summary: clean(input.summary) ?? summaryOf(content), content,
-    location: clean(input.location), concerned_unit_id: null, concerned_officer: null, assignee_id: null,
-    submitter_id: submitterId, anonymous: submitterId === null ? 1 : 0, duplicate_of: null, split_from: input.splitFrom ?? null,
-    source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
-    received_at: now, received_on: receivedOn, ack_due_on: ackDueOn, due_on: ackDueOn, acked_on: null, closed_on: null,
-    answer_draft: null, public_answer: null, answered_on: null, rating: null, rating_comment: null, rated_at: null,
-    rereview: 0, search_key: searchKey(content), created_at: now, updated_at: now,
-  });
-  for (const p of input.photos ?? []) {
-    await trx.insertInto('feedback_attachments').values({
-      item_id: id, role: 'photo', public: 0, filename: p.filename ?? null, mime: p.mime, size: p.bytes.length,
-      sha256: p.sha256 || createHash('sha256').update(p.bytes).digest('hex'), content: p.bytes, created_at: now,
-    }).execute();
+  await insertEvents(trx, entries.map(({ ctx, input }, i) => ({
+    itemId: ids[i]!, at: now, actorKind: ctx.actorKind ?? (ctx.actor ? 'staff' : 'citizen'), actorUserId: ctx.actor?.userId ?? null,
+    action: 'receive', to: 'received' as const, publicMessage: messages[i]!,
+    data: { channel: input.channel, registerNo: registerNos[i], source: input.source ?? undefined },
+  })));
+  if (opts.audit !== false) {
+    await appendAudits(trx, engine, entries.map(({ ctx, input }, i) => ({
+      ctx: ctx.audit,
+      input: {
+        action: 'feedback.receive', entityType: 'feedback_item', entityId: ids[i]!, unitId: input.unitId,
+        after: {
+          channel: input.channel, kind: input.kind, registerNo: registerNos[i], year: years[i], anonymous: submitterIds[i] === null,
+          photos: input.photos?.length ?? 0, source: input.source ?? undefined,
+        },
+      },
+    })));
   }
-  const message = citizenMessages.received(unitName, trackingCode, ackDueOn);
-  await insertEvent(trx, {
-    itemId: id, at: now, actorKind: ctx.actorKind ?? (actor ? 'staff' : 'citizen'), actorUserId: actor?.userId ?? null,
-    action: 'receive', to: 'received', publicMessage: message, data: { channel: input.channel, registerNo, source: input.source ?? undefined },
-  });
-  if (opts.audit !== false) await appendAudit(trx, engine, ctx.audit, {
-    action: 'feedback.receive', entityType: 'feedback_item', entityId: id, unitId: input.unitId,
-    after: { channel: input.channel, kind: input.kind, registerNo, year, anonymous: submitterId === null, photos: input.photos?.length ?? 0, source: input.source ?? undefined },
-  });
-  // Only someone who consented to updates is told (a new person without consent cannot be: skip the lookup).
-  const mayHaveRecipients = input.submitterId !== undefined ? input.submitterId !== null : submitterId !== null && consents.includes('contact_updates');
-  if (mayHaveRecipients) await queueCitizenNotice(trx, id, trackingCode, message);
-  return { id, trackingCode, registerNo, registerYear: year, ackDueOn };
+  // Only someone who consented to updates is told. A person written just now is the only one to tell about a new
+  // item (nothing is merged into it yet): their notices are made here; a known person (a forwarded or split copy)
+  // is looked up with whoever else the item concerns.
+  const notices: NewNotification[] = [];
+  for (const [i, { input }] of entries.entries()) {
+    const person = people[i];
+    if (input.submitterId !== undefined) {
+      if (input.submitterId !== null) await queueCitizenNotice(trx, ids[i]!, codes[i]!, messages[i]!);
+    } else if (person && (input.consents ?? []).includes('contact_updates')) {
+      notices.push(...citizenNotices([{ item_id: ids[i]!, tracking_code: codes[i]!, full_name: person.full_name, email: person.email, phone: person.phone }], codes[i]!, messages[i]!));
+    }
+  }
+  if (notices.length) await enqueueNotifications(trx, notices);
+  return entries.map(({ plan }, i) => ({ id: ids[i]!, trackingCode: codes[i]!, registerNo: registerNos[i]!, registerYear: years[i]!, ackDueOn: plan.ackDueOn }));
 }

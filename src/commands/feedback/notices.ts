@@ -3,23 +3,33 @@
 import { formatTrackingCode } from '../../core/feedback/tracking.ts';
 import { recipientsOf } from '../../db/repos/feedback.ts';
 import type { Tx } from '../../db/tx.ts';
-import { enqueueNotification } from '../../notify/outbox.ts';
+import { enqueueNotifications, type NewNotification } from '../../notify/outbox.ts';
 
-export async function queueCitizenNotice(trx: Tx, itemId: number, trackingCode: string, message: string): Promise<number> {
-  let queued = 0;
-  for (const r of await recipientsOf(trx, itemId)) {
+export interface NoticeRecipient {
+  item_id: number;
+  tracking_code: string;
+  full_name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** The notices for one public step: an email and/or an SMS/Zalo message to each recipient. */
+export function citizenNotices(recipients: readonly NoticeRecipient[], trackingCode: string, message: string): NewNotification[] {
+  const out: NewNotification[] = [];
+  for (const r of recipients) {
     const code = formatTrackingCode(r.tracking_code);
     const subject = `Lắng Nghe — ý kiến ${code}`;
     const body = `${r.full_name ? `Kính gửi Ông/Bà ${r.full_name},\n\n` : ''}${message}\n\nMã theo dõi: ${code}` +
       (r.tracking_code !== trackingCode ? ` (ý kiến gộp với ${formatTrackingCode(trackingCode)})` : '');
-    if (r.email) {
-      await enqueueNotification(trx, { itemId: r.item_id, adapter: 'email', recipient: r.email, subject, body });
-      queued++;
-    }
-    if (r.phone) {
-      await enqueueNotification(trx, { itemId: r.item_id, adapter: 'webhook', recipient: r.phone, subject, body });
-      queued++;
-    }
+    if (r.email) out.push({ itemId: r.item_id, adapter: 'email', recipient: r.email, subject, body });
+    if (r.phone) out.push({ itemId: r.item_id, adapter: 'webhook', recipient: r.phone, subject, body });
   }
-  return queued;
+  return out;
+}
+
+/** Queues the notices of a public step on an item to everyone it concerns (its person and its duplicates'). */
+export async function queueCitizenNotice(trx: Tx, itemId: number, trackingCode: string, message: string): Promise<number> {
+  const notices = citizenNotices(await recipientsOf(trx, itemId), trackingCode, message);
+  await enqueueNotifications(trx, notices);
+  return notices.length;
 }

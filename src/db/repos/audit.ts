@@ -26,7 +26,13 @@ export interface AuditInput {
 const chainEnd = new WeakMap<Tx, string>();
 
 /** Appends one event to the chain. On PostgreSQL an advisory lock serialises writers so the chain never forks. */
-export async function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, input: AuditInput): Promise<void> {
+export function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, input: AuditInput): Promise<void> {
+  return appendAudits(trx, engine, [{ ctx, input }]);
+}
+
+/** Appends events in order, linked in memory and written as multi-row inserts (a batch of intakes). */
+export async function appendAudits(trx: Tx, engine: Engine, events: readonly { ctx: AuditContext; input: AuditInput }[]): Promise<void> {
+  if (!events.length) return;
   // Within one transaction the chain's end is ours (the lock, or SQLite's single writer, holds until commit), so
   // a batch of events (group commit) reads it once and links the rest in memory.
   let prev = chainEnd.get(trx);
@@ -35,7 +41,20 @@ export async function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, in
     const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
     prev = last?.hash ?? GENESIS_HASH;
   }
-  const content: AuditContent = {
+  const rows = [];
+  for (const { ctx, input } of events) {
+    const content = auditContent(ctx, input);
+    const hash = auditHash(prev, content);
+    rows.push({ ...content, prev_hash: prev, hash });
+    prev = hash;
+  }
+  // The rows go in the order given, so ids follow the chain (verification walks it by id).
+  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_events').values(rows.slice(i, i + 200)).execute();
+  chainEnd.set(trx, prev);
+}
+
+function auditContent(ctx: AuditContext, input: AuditInput): AuditContent {
+  return {
     at: nowIso(),
     actor_user_id: ctx.actor?.userId ?? null,
     actor_username: ctx.actor?.username ?? null,
@@ -48,9 +67,6 @@ export async function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, in
     ip: ctx.ip,
     user_agent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
   };
-  const hash = auditHash(prev, content);
-  await trx.insertInto('audit_events').values({ ...content, prev_hash: prev, hash }).execute();
-  chainEnd.set(trx, hash);
 }
 
 export interface AuditFilter {

@@ -4,16 +4,18 @@ import { prepared } from '../prepared.ts';
 import type { FeedbackActorKind, FeedbackItemsTable, FeedbackState } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
 
-/** The next number in a unit's register for a year (sổ tiếp nhận), taken inside the caller's transaction. */
-const bumpCounter = prepared((q: Q, unitId: number, year: number) =>
-  q.insertInto('feedback_counters').values({ unit_id: unitId, year, last_no: 1 })
-    .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + 1` }))
+/** Takes `n` numbers in a unit's register for a year (sổ tiếp nhận) inside the caller's transaction. */
+const bumpCounter = prepared((q: Q, unitId: number, year: number, first: number, n: number) =>
+  q.insertInto('feedback_counters').values({ unit_id: unitId, year, last_no: first })
+    .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + ${n}` }))
     .returning('last_no'));
 
-export async function nextRegisterNo(trx: Tx, unitId: number, year: number): Promise<number> {
-  const [row] = await bumpCounter(trx, unitId, year);
-  return row!.last_no;
+/** Reserves `n` consecutive register numbers and returns the first (a batch of intakes to one unit takes them at once). */
+export async function reserveRegisterNos(trx: Tx, unitId: number, year: number, n: number): Promise<number> {
+  const [row] = await bumpCounter(trx, unitId, year, n, n);
+  return row!.last_no - n + 1;
 }
+
 
 export function findItem(q: Q, id: number) {
   return q.selectFrom('feedback_items').selectAll().where('id', '=', id).executeTakeFirst();
@@ -44,26 +46,40 @@ const EVENT_COLUMNS = ['item_id', 'at', 'actor_kind', 'actor_user_id', 'action',
 const insertEventRow = prepared((q: Q, ...values: unknown[]) =>
   q.insertInto('feedback_events').values(Object.fromEntries(EVENT_COLUMNS.map((c, i) => [c, values[i]])) as never).returning('id'));
 
+function eventRow(e: EventInput) {
+  return {
+    item_id: e.itemId, at: e.at, actor_kind: e.actorKind, actor_user_id: e.actorUserId, action: e.action, from_state: e.from ?? null,
+    to_state: e.to ?? null, reason: e.reason ?? null, public_message: e.publicMessage ?? null, internal_note: e.internalNote ?? null,
+    data: e.data === undefined ? null : JSON.stringify(e.data),
+  };
+}
+
+/** Many events in as few statements as the engines' parameter limits allow (a batch of intakes). */
+export async function insertEvents(trx: Tx, events: readonly EventInput[]): Promise<void> {
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+    await trx.insertInto('feedback_events').values(events.slice(i, i + ROWS_PER_INSERT).map(eventRow)).execute();
+  }
+}
+
 export async function insertEvent(trx: Tx, e: EventInput): Promise<number> {
   const [row] = await insertEventRow(trx, e.itemId, e.at, e.actorKind, e.actorUserId, e.action, e.from ?? null, e.to ?? null,
     e.reason ?? null, e.publicMessage ?? null, e.internalNote ?? null, e.data === undefined ? null : JSON.stringify(e.data));
   return (row as { id: number }).id;
 }
 
-/** The item row of an intake, compiled once per transaction (a batch of public intakes shares it). */
-export const ITEM_COLUMNS = [
-  'unit_id', 'register_year', 'register_no', 'tracking_code', 'channel', 'kind', 'topic_code', 'procedure', 'state', 'outcome', 'summary',
-  'content', 'location', 'concerned_unit_id', 'concerned_officer', 'assignee_id', 'submitter_id', 'anonymous', 'duplicate_of', 'split_from',
-  'source_type', 'source_ref', 'received_at', 'received_on', 'ack_due_on', 'due_on', 'acked_on', 'closed_on', 'answer_draft', 'public_answer',
-  'answered_on', 'rating', 'rating_comment', 'rated_at', 'rereview', 'search_key', 'created_at', 'updated_at',
-] as const satisfies readonly (keyof Insertable<FeedbackItemsTable>)[];
-const insertItemRow = prepared((q: Q, ...values: unknown[]) =>
-  q.insertInto('feedback_items').values(Object.fromEntries(ITEM_COLUMNS.map((c, i) => [c, values[i]])) as never).returning('id'));
+/** Rows per multi-row INSERT: 100 items × 38 columns stay far below SQLite's and PostgreSQL's parameter limits. */
+export const ROWS_PER_INSERT = 100;
 
-export async function insertItem(trx: Tx, row: Omit<Insertable<FeedbackItemsTable>, 'id'>): Promise<number> {
-  const [r] = await insertItemRow(trx, ...ITEM_COLUMNS.map((c) => (row as Record<string, unknown>)[c] ?? null));
-  return (r as { id: number }).id;
+/** Many items at once; returns their ids in the order given (matched by their unique tracking codes). */
+export async function insertItems(trx: Tx, rows: readonly Omit<Insertable<FeedbackItemsTable>, 'id'>[]): Promise<number[]> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT) as Insertable<FeedbackItemsTable>[];
+    for (const r of await trx.insertInto('feedback_items').values(chunk).returning(['id', 'tracking_code']).execute()) ids.set(r.tracking_code, r.id);
+  }
+  return rows.map((r) => ids.get(r.tracking_code)!);
 }
+
 
 export function eventsOf(q: Q, itemId: number) {
   return q.selectFrom('feedback_events').leftJoin('users', 'users.id', 'feedback_events.actor_user_id')

@@ -160,7 +160,8 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     g.n++;
     wanted.set(key, g);
   });
-  for (const g of wanted.values()) g.next = await reserveRegisterNos(trx, g.unitId, g.year, g.n);
+  const firsts = await reserveRegisterNos(trx, [...wanted.values()]);
+  for (const [key, g] of wanted) g.next = firsts.get(key)!;
   const registerNos = entries.map((e, i) => wanted.get(`${e.input.unitId}|${years[i]}`)!.next++);
 
   const submitterIds: (number | null)[] = [];

@@ -4,18 +4,22 @@ import { prepared } from '../prepared.ts';
 import type { FeedbackActorKind, FeedbackItemsTable, FeedbackState } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
 
-/** Takes `n` numbers in a unit's register for a year (sổ tiếp nhận) inside the caller's transaction. */
-const bumpCounter = prepared((q: Q, unitId: number, year: number, first: number, n: number) =>
-  q.insertInto('feedback_counters').values({ unit_id: unitId, year, last_no: first })
-    .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + ${n}` }))
-    .returning('last_no'));
-
-/** Reserves `n` consecutive register numbers and returns the first (a batch of intakes to one unit takes them at once). */
-export async function reserveRegisterNos(trx: Tx, unitId: number, year: number, n: number): Promise<number> {
-  const [row] = await bumpCounter(trx, unitId, year, n, n);
-  return row!.last_no - n + 1;
+/**
+ * Reserves consecutive register numbers (sổ tiếp nhận) for several units and years in one statement, inside the
+ * caller's transaction: each (unit, year) gets `n` numbers; returns the first of each, keyed `unit|year`.
+ */
+export async function reserveRegisterNos(trx: Tx, wanted: readonly { unitId: number; year: number; n: number }[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < wanted.length; i += 300) {
+    const chunk = wanted.slice(i, i + 300);
+    const rows = await trx.insertInto('feedback_counters').values(chunk.map((w) => ({ unit_id: w.unitId, year: w.year, last_no: w.n })))
+      .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + excluded.last_no` }))
+      .returning(['unit_id', 'year', 'last_no']).execute();
+    const n = new Map(chunk.map((w) => [`${w.unitId}|${w.year}`, w.n]));
+    for (const r of rows) out.set(`${r.unit_id}|${r.year}`, r.last_no - n.get(`${r.unit_id}|${r.year}`)! + 1);
+  }
+  return out;
 }
-
 
 export function findItem(q: Q, id: number) {
   return q.selectFrom('feedback_items').selectAll().where('id', '=', id).executeTakeFirst();

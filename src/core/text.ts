@@ -18,3 +18,9 @@ export function lowerPrefix(name: string, prefixes: readonly string[]): string {
   }
   return n;
 }
+
+/** Free text as stored: NFC, trimmed; nothing left (or nothing given) is null. */
+export function cleanOrNull(s: string | null | undefined): string | null {
+  const t = s?.normalize('NFC').trim();
+  return t ? t : null;
+}

@@ -1,5 +1,6 @@
 // The delegate list: add, edit, remove (not once checked in), and the contact details — shown only to those who
 // may see them, each view an audit event. Lists never carry phone or email.
+import { cleanOrNull } from '../../core/text.ts';
 import { compareVi } from '../../core/collate.ts';
 import { normalizePhoneVN } from '../../core/conferences/phone.ts';
 import { nowIso } from '../../core/dates.ts';
@@ -23,10 +24,7 @@ export interface DelegateInput {
 
 type DelegateRow = Selectable<ConferenceDelegatesTable>;
 
-const clean = (s: string | null | undefined): string | null => {
-  const t = s?.normalize('NFC').trim();
-  return t ? t : null;
-};
+const clean = cleanOrNull;
 
 /** A delegate's personal check-in code (printed as a QR code on the invitation): 20 characters, unguessable. */
 export const newCheckinToken = () => randomCode(20);

@@ -3,6 +3,7 @@
 // as the person); an opinion answered in the room is closed in the same transaction by the lifecycle's
 // `answer_on_spot` step, its answer public. Khiếu nại, tố cáo and tố giác cannot be answered on the spot: they
 // stay received, to be transferred to their procedure.
+import { cleanOrNull } from '../../core/text.ts';
 import { sql } from 'kysely';
 import { todayVN, nowIso } from '../../core/dates.ts';
 import { errors, type FieldIssue } from '../../core/errors.ts';
@@ -32,10 +33,7 @@ export interface OpinionInput {
   answeredBy?: string | null;
 }
 
-const clean = (s: string | null | undefined): string | null => {
-  const t = s?.normalize('NFC').trim();
-  return t ? t : null;
-};
+const clean = cleanOrNull;
 
 /** Records one opinion raised at the conference (201 {seq, itemId, trackingCode, registerNo, state}). */
 export async function captureOpinion(ctx: ActorContext, conferenceId: number, input: OpinionInput) {

@@ -1,5 +1,6 @@
 // Planning a conference: create and edit it (time in Vietnam, venue, partners, agenda, presiding and secretary),
 // never overlapping another conference in the same venue (venue compared folded), and the list and one record.
+import { cleanOrNull } from '../../core/text.ts';
 import { sql, type Updateable } from 'kysely';
 import { clockVN, conferenceTimes, rangesOverlap, venueKey } from '../../core/conferences/times.ts';
 import { nowIso, todayVN } from '../../core/dates.ts';
@@ -41,10 +42,7 @@ export type EditInput = Partial<Omit<PlanInput, 'unitId'>> & {
   publicSummary?: string | null;
 };
 
-const clean = (s: string | null | undefined): string | null => {
-  const t = s?.normalize('NFC').trim();
-  return t ? t : null;
-};
+const clean = cleanOrNull;
 
 async function checkCampaign(q: Q, campaignId: number, unitId: number): Promise<void> {
   const row = await q.selectFrom('campaign_units').select('id').where('campaign_id', '=', campaignId).where('unit_id', '=', unitId).executeTakeFirst();

@@ -1,6 +1,7 @@
 // Handling steps on an item: each is one transition of the core state machine, written with its event (who, when,
 // why, what the citizen is told), the audit event and the notices, in one transaction guarded by the state it
 // was taken from (two people acting at once: one wins, the other gets a conflict).
+import { cleanOrNull } from '../../core/text.ts';
 import { nowIso, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { ACTION_SPECS, transition, type FeedbackAction } from '../../core/feedback/lifecycle.ts';
@@ -42,10 +43,7 @@ export async function itemInScope(ctx: Ctx, id: number): Promise<ItemRow> {
   return item;
 }
 
-function text(s: string | null | undefined): string | null {
-  const t = s?.normalize('NFC').trim();
-  return t ? t : null;
-}
+const text = cleanOrNull;
 
 export async function actOnItem(ctx: Ctx, id: number, input: ActionInput) {
   const item = await itemInScope(ctx, id);

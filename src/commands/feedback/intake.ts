@@ -1,6 +1,7 @@
 // Intake: every channel writes an item the same way — a register number for the unit and year, an unguessable
 // tracking code, the person kept apart with their consents, photos, the deadlines, the first public step, the
 // audit event and (with consent) a notice — in one transaction.
+import { cleanOrNull } from '../../core/text.ts';
 import { createHash } from 'node:crypto';
 import { nowIso, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
@@ -68,10 +69,7 @@ export interface IntakeResult {
 
 export type IntakeCtx = CommandContext & { actor?: Actor | null; actorKind?: 'staff' | 'citizen' | 'partner' };
 
-function clean(s: string | null | undefined): string | null {
-  const t = s?.normalize('NFC').trim();
-  return t ? t : null;
-}
+const clean = cleanOrNull;
 
 /** The first line (or words) of the content, for lists. */
 export function summaryOf(content: string): string {

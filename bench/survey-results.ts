@@ -94,7 +94,7 @@ async function generate(url: string, responses: number, log: (s: string) => void
     let answerRows = 0;
     while (written < plan.length) {
       const end = Math.min(plan.length, written + TX_SIZE);
-      await inTx(database, async (trx) => {
+      await inTx(database, async (trx, engine) => {
         for (let i = written; i < end; i += BATCH) {
           const items: StoredResponse[] = [];
           for (let j = i; j < Math.min(end, i + BATCH); j++) {
@@ -105,7 +105,7 @@ async function generate(url: string, responses: number, log: (s: string) => void
             answerRows += Object.keys(answers).length;
             items.push({ campaignId, unitId: ids[u]!, channel, status: invalid ? 'invalid' : 'valid', sheetId: null, clientKey: null, answers, form });
           }
-          await storeResponses(trx, items);
+          await storeResponses(trx, engine, items);
         }
       });
       written = end;

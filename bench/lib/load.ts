@@ -51,6 +51,9 @@ export interface Figures {
 
 interface Run {
   result: Result;
+  /** Responses received and the seconds from the start to the last of them (see once()). */
+  responses: number;
+  seconds: number;
   stoppedEarly: boolean;
   latencies?: number[];
 }
@@ -63,12 +66,24 @@ async function once(c: Case, connections: number, duration: number, amount?: num
     url: c.url, method: c.method ?? 'GET', headers: c.headers, body: c.body, requests,
     connections, timeout: 10, ...(amount ? { amount } : { duration }),
   });
+  // autocannon notices that `amount` is reached only at its next one-second sample tick, so its own
+  // `duration` of a round bounded by amount is rounded up to whole seconds (a round of 4.1 s counts as 5 s).
+  // The rate is taken from our clock instead: responses over the time from the start to the last response.
   const latencies: number[] = [];
-  if (keepLatencies) instance.on('response', (_client, _status, _bytes, ms) => { latencies.push(ms); });
+  const start = performance.now();
+  let last = start;
+  let responses = 0;
+  instance.on('response', (_client, _status, _bytes, ms) => {
+    responses++;
+    last = performance.now();
+    if (keepLatencies) latencies.push(ms);
+  });
   let stoppedEarly = false;
   const guard = amount ? setTimeout(() => { stoppedEarly = true; instance.stop(); }, (duration * 4 + 10) * 1000) : undefined;
   try {
-    return { result: await instance, stoppedEarly, latencies: keepLatencies ? latencies : undefined };
+    const result = await instance;
+    const seconds = amount ? Math.max(0.001, (last - start) / 1000) : result.duration;
+    return { result, responses: amount ? responses : result.requests.total, seconds, stoppedEarly, latencies: keepLatencies ? latencies : undefined };
   } finally {
     clearTimeout(guard);
   }
@@ -83,8 +98,8 @@ function statusesOf(r: Result): Record<string, number> {
 /** Combines rounds: throughput over the total time, p50 the mean of rounds, p99 the worst round. */
 function combine(runs: Run[]): Figures {
   const results = runs.map((r) => r.result);
-  const requests = results.reduce((s, r) => s + r.requests.total, 0);
-  const seconds = results.reduce((s, r) => s + r.duration, 0);
+  const requests = runs.reduce((s, r) => s + r.responses, 0);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
   const round = (x: number) => Math.round(x * 100) / 100;
   const statuses: Record<string, number> = {};
   for (const r of results) for (const [code, n] of Object.entries(statusesOf(r))) statuses[code] = (statuses[code] ?? 0) + n;
@@ -95,7 +110,7 @@ function combine(runs: Run[]): Figures {
     requests,
     errors: results.reduce((s, r) => s + r.errors + r.timeouts, 0),
     non2xx: results.reduce((s, r) => s + r.non2xx, 0),
-    rounds_rps: results.map((r) => Math.round(r.requests.total / r.duration)),
+    rounds_rps: runs.map((r) => Math.round(r.responses / r.seconds)),
     statuses,
     stopped_early: runs.filter((r) => r.stoppedEarly).length,
     ...(runs.every((r) => r.latencies) ? { pooled: pooled(runs.flatMap((r) => r.latencies!)) } : {}),
@@ -125,9 +140,9 @@ export async function interleaved(baseline: Case, measured: Case, o: LoadOptions
     let rate = 0;
     let chunk = o.connections * 20;
     do {
-      const { result: w } = await once(c, o.connections, o.warmup, chunk);
-      if (w.non2xx || w.errors) throw new Error(`${c.name}: warm-up got ${w.non2xx} non-2xx responses and ${w.errors} errors`);
-      rate = w.requests.total / w.duration;
+      const w = await once(c, o.connections, o.warmup, chunk);
+      if (w.result.non2xx || w.result.errors) throw new Error(`${c.name}: warm-up got ${w.result.non2xx} non-2xx responses and ${w.result.errors} errors`);
+      rate = w.responses / w.seconds;
       chunk = Math.max(chunk * 2, Math.round(rate));
     } while (performance.now() - start < o.warmup * 1000);
     amounts.set(c, Math.max(o.connections * 10, Math.round(rate * o.duration)));
@@ -139,9 +154,10 @@ export async function interleaved(baseline: Case, measured: Case, o: LoadOptions
       const run = await once(c, o.connections, o.duration, amounts.get(c), o.keepLatencies);
       const r = run.result;
       into.push(run);
+      const rate = run.responses / run.seconds;
       // The next round of this case is sized by this one's rate, so rounds last about `duration`.
-      if (amounts.has(c)) amounts.set(c, Math.max(o.connections * 10, Math.round((r.requests.total / r.duration) * o.duration)));
-      log(`  round ${i + 1} ${c.name.padEnd(14)} ${Math.round(r.requests.total / r.duration)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms${amounts.has(c) ? `  (${r.requests.total} requests in ${r.duration.toFixed(1)} s)` : ''}${run.stoppedEarly ? '  STOPPED BY THE TIME GUARD' : ''}`);
+      if (amounts.has(c)) amounts.set(c, Math.max(o.connections * 10, Math.round(rate * o.duration)));
+      log(`  round ${i + 1} ${c.name.padEnd(14)} ${Math.round(rate)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms${amounts.has(c) ? `  (${run.responses} responses in ${run.seconds.toFixed(2)} s)` : ''}${run.stoppedEarly ? '  STOPPED BY THE TIME GUARD' : ''}`);
     }
   }
   return { baseline: combine(base), measured: combine(meas) };

@@ -74,13 +74,13 @@ export async function seedSurveys(ctx: CommandContext, graph: UnitGraph) {
     await transitionCampaign(ctx, id, 'open', null);
     const units = await ctx.database.db.selectFrom('campaign_units').select(['unit_id']).where('campaign_id', '=', id).execute();
     await ctx.database.db.updateTable('campaign_units').set({ population: 2000, target: 30 }).where('campaign_id', '=', id).execute();
-    await inTx(ctx.database, async (trx) => {
+    await inTx(ctx.database, async (trx, engine) => {
       for (const u of units) {
         const n = Math.floor(y.perUnit * (0.5 + rnd()));
         for (let i = 0; i < n; i++) {
           const channel = rnd() < 0.6 ? 'paper' : 'web';
           const invalid = channel === 'paper' && rnd() < 0.03;
-          await storeResponse(trx, {
+          await storeResponse(trx, engine, {
             campaignId: id, unitId: u.unit_id, channel, status: invalid ? 'invalid' : 'valid', sheetId: null, clientKey: null,
             answers: invalid ? {} : answersFor(form, rnd, y.quality), form,
           });

@@ -68,7 +68,7 @@ export async function runImport(ctx: Ctx, id: number, mapping: ImportMapping) {
       const claimed = await trx.updateTable('response_imports').set({ state: 'importing', updated_at: nowIso() }).where('id', '=', id).where('state', '=', 'uploaded').executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) throw errors.conflict('conflict', { import: { key: 'import.already_done' } });
       for (let i = 0; i < answers.length; i += CHUNK) {
-        await storeResponses(trx, answers.slice(i, i + CHUNK).map((a) => ({
+        await storeResponses(trx, engine, answers.slice(i, i + CHUNK).map((a) => ({
           campaignId: campaign.id, unitId: imp.unit_id, channel: 'import' as const, status: 'valid' as const, sheetId: null, clientKey: null, answers: a, form,
         })));
         progress.set(id, { processed: Math.min(i + CHUNK, answers.length), total: answers.length });

@@ -10,6 +10,7 @@ import type { Actor } from '../../core/roles.ts';
 import type { Questionnaire } from '../../core/surveys/questionnaire.ts';
 import type { BatchState, KeyingStatus, ResponseChannel } from '../../db/schema.ts';
 import { inTx, type Tx } from '../../db/tx.ts';
+import type { Engine } from '../../db/engine.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { findCampaign, findVersion } from '../../db/repos/surveys.ts';
 import { layoutPaperForm } from '../../documents/paper-form/layout.ts';
@@ -103,8 +104,8 @@ export function needsSecondKeying(sheetId: string, permille: number): boolean {
 const canonical = (status: KeyingStatus, answers: Answers) =>
   JSON.stringify([status, Object.keys(answers).sort().map((k) => [k, Array.isArray(answers[k]) ? [...(answers[k] as string[])].sort() : answers[k]])]);
 
-async function finish(trx: Tx, s: Awaited<ReturnType<typeof loadSheet>>, status: KeyingStatus, answers: Answers) {
-  const r = await storeResponse(trx, {
+async function finish(trx: Tx, engine: Engine, s: Awaited<ReturnType<typeof loadSheet>>, status: KeyingStatus, answers: Answers) {
+  const r = await storeResponse(trx, engine, {
     campaignId: s.sheet.campaign_id, unitId: s.sheet.unit_id, channel: 'paper', status: status === 'valid' ? 'valid' : 'invalid',
     sheetId: s.sheet.sheet_id, clientKey: null, answers: status === 'valid' ? answers : {}, form: s.form,
   });
@@ -138,7 +139,7 @@ export async function keySheet(ctx: Ctx, input: string, status: KeyingStatus, ra
       await trx.updateTable('paper_sheets').set({ state: 'disagreement' }).where('sheet_id', '=', sheet.sheet_id).execute();
       outcome = 'disagreement';
     } else {
-      await finish(trx, s, status, answers);
+      await finish(trx, engine, s, status, answers);
       outcome = 'stored';
     }
     await appendAudit(trx, engine, ctx.audit, {
@@ -157,7 +158,7 @@ export async function resolveSheet(ctx: Ctx, input: string, status: KeyingStatus
   return inTx(ctx.database, async (trx, engine) => {
     const r = await trx.updateTable('paper_sheets').set({ state: 'keyed' }).where('sheet_id', '=', s.sheet.sheet_id).where('state', '=', 'disagreement').executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw errors.conflict('conflict', { sheetId: { key: 'paper.no_disagreement' } });
-    const responseId = await finish(trx, s, status, answers);
+    const responseId = await finish(trx, engine, s, status, answers);
     await appendAudit(trx, engine, ctx.audit, { action: 'paper.resolve', entityType: 'paper_sheet', entityId: s.sheet.sheet_id, unitId: s.sheet.unit_id, after: { status, responseId } });
     return { sheetId: s.sheet.sheet_id, outcome: 'stored' as const };
   });

@@ -8,9 +8,9 @@ import { acceptance } from '../../core/surveys/campaign.ts';
 import { checkAnswers, type Answers, type RawAnswers } from '../../core/surveys/answers.ts';
 import { questionsOf, type Questionnaire } from '../../core/surveys/questionnaire.ts';
 import type { ResponseChannel, ResponseStatus } from '../../db/schema.ts';
-import type { Q, Tx } from '../../db/tx.ts';
-import { prepared } from '../../db/prepared.ts';
-import type { Db } from '../../db/engine.ts';
+import type { Tx } from '../../db/tx.ts';
+import type { Db, Engine } from '../../db/engine.ts';
+import { addResultCounts, insertAnswerRows, insertResponseRows, type AnswerRow, type CountRow } from '../../db/repos/responses.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
 import { findBySlug, type FormEntry } from '../../db/repos/surveys.ts';
 import type { AppServices } from '../context.ts';
@@ -52,16 +52,13 @@ export interface StoredResponse {
 
 export type StoreResult = { id: number; duplicate: boolean } | { tokenUsed: true };
 
-// The one statement run per response (everything else is per batch): compiled once.
-const insertResponse = prepared((q: Q, campaignId: number, unitId: number, channel: ResponseChannel, status: ResponseStatus, sheetId: string | null, clientKey: string | null, on: string) =>
-  q.insertInto('responses').values({ campaign_id: campaignId, unit_id: unitId, channel, status, sheet_id: sheetId, client_key: clientKey, submitted_on: on }).returning('id'));
-
 /**
- * Writes responses, their answers and the roll-ups inside trx, as few statements as a batch allows: one insert per
- * response, one for all answers, one upsert per distinct counted value. A client key seen before (in the database
- * or earlier in the batch) returns the earlier response instead of a new one.
+ * Writes responses, their answers and the roll-ups inside trx in a handful of statements whatever the batch size
+ * (db/repos/responses.ts): one for the responses, one for all answers, one upsert for the counted values and one
+ * for the totals (PostgreSQL pays a round trip per statement). A client key seen before (in the database or
+ * earlier in the batch) returns the earlier response instead of a new one.
  */
-export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<StoreResult[]> {
+export async function storeResponses(trx: Tx, engine: Engine, items: StoredResponse[]): Promise<StoreResult[]> {
   const keyed = items.filter((r) => r.clientKey);
   const known = new Map<string, number>();
   if (keyed.length) {
@@ -71,15 +68,20 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
     for (const row of rows) known.set(`${row.campaign_id}|${row.client_key}`, row.id);
   }
   const today = todayVN();
-  const out: StoreResult[] = [];
-  const answerRows: { response_id: number; question_id: string; value: string }[] = [];
-  const counts = new Map<string, { campaign_id: number; unit_id: number; question_id: string; value: string; n: number }>();
-  const totals = new Map<string, { campaign_id: number; unit_id: number; channel: ResponseChannel; status: ResponseStatus; n: number }>();
+  // Which items are new rows; a repeated key later in the batch points at the first item that carries it.
+  const fresh: StoredResponse[] = [];
+  const plan: ({ earlier: number } | { fresh: number } | { tokenUsed: true })[] = [];
+  const firstInBatch = new Map<string, number>();
   for (const r of items) {
     const dedupeKey = r.clientKey ? `${r.campaignId}|${r.clientKey}` : null;
     const earlier = dedupeKey ? known.get(dedupeKey) : undefined;
     if (earlier !== undefined) {
-      out.push({ id: earlier, duplicate: true });
+      plan.push({ earlier });
+      continue;
+    }
+    const sibling = dedupeKey ? firstInBatch.get(dedupeKey) : undefined;
+    if (sibling !== undefined) {
+      plan.push({ fresh: -1 - sibling });
       continue;
     }
     if (r.tokenHash) {
@@ -87,39 +89,46 @@ export async function storeResponses(trx: Tx, items: StoredResponse[]): Promise<
       const used = await trx.updateTable('survey_tokens').set({ used_on: today })
         .where('token_hash', '=', r.tokenHash).where('campaign_id', '=', r.campaignId).where('used_on', 'is', null).executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1) {
-        out.push({ tokenUsed: true });
+        plan.push({ tokenUsed: true });
         continue;
       }
     }
-    const [{ id }] = (await insertResponse(trx, r.campaignId, r.unitId, r.channel, r.status, r.sheetId, r.clientKey, today)) as [{ id: number }];
-    if (dedupeKey) known.set(dedupeKey, id);
-    out.push({ id, duplicate: false });
+    if (dedupeKey) firstInBatch.set(dedupeKey, fresh.length);
+    plan.push({ fresh: fresh.length });
+    fresh.push(r);
+  }
+  const ids = await insertResponseRows(trx, engine, fresh.map((r) => [r.campaignId, r.unitId, r.channel, r.status, r.sheetId, r.clientKey, today]));
+  const out: StoreResult[] = plan.map((p) => {
+    if ('tokenUsed' in p) return p;
+    if ('earlier' in p) return { id: p.earlier, duplicate: true };
+    return p.fresh >= 0 ? { id: ids[p.fresh]!, duplicate: false } : { id: ids[-1 - p.fresh]!, duplicate: true };
+  });
+  const answerRows: AnswerRow[] = [];
+  const counts = new Map<string, CountRow>();
+  const totals = new Map<string, { campaign_id: number; unit_id: number; channel: ResponseChannel; status: ResponseStatus; n: number }>();
+  fresh.forEach((r, i) => {
+    const id = ids[i]!;
     for (const [question_id, v] of Object.entries(r.answers)) {
-      for (const value of Array.isArray(v) ? v : [String(v)]) answerRows.push({ response_id: id, question_id, value });
+      for (const value of Array.isArray(v) ? v : [String(v)]) answerRows.push([id, question_id, value]);
     }
     if (r.status === 'valid') {
       for (const [question_id, value] of countedValues(r.form, r.answers)) {
         const k = `${r.campaignId}|${r.unitId}|${question_id}|${value}`;
-        const c = counts.get(k) ?? { campaign_id: r.campaignId, unit_id: r.unitId, question_id, value, n: 0 };
-        c.n++;
-        counts.set(k, c);
+        const c = counts.get(k);
+        if (c) c[4]++;
+        else counts.set(k, [r.campaignId, r.unitId, question_id, value, 1]);
       }
     }
     const tk = `${r.campaignId}|${r.unitId}|${r.channel}|${r.status}`;
     const t = totals.get(tk) ?? { campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, n: 0 };
     t.n++;
     totals.set(tk, t);
-  }
-  for (let i = 0; i < answerRows.length; i += 1000) await trx.insertInto('answers').values(answerRows.slice(i, i + 1000)).execute();
-  const countRows = [...counts.values()];
-  for (let i = 0; i < countRows.length; i += 500) {
-    await trx.insertInto('result_counts').values(countRows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'question_id', 'value']).doUpdateSet({ n: sql`result_counts.n + excluded.n` }))
-      .execute();
-  }
+  });
+  await insertAnswerRows(trx, engine, answerRows);
+  await addResultCounts(trx, engine, [...counts.keys()].sort().map((k) => counts.get(k)!));
   bumpResults(new Set(items.map((r) => r.campaignId)));
   if (totals.size) {
-    await trx.insertInto('result_totals').values([...totals.values()])
+    await trx.insertInto('result_totals').values([...totals.keys()].sort().map((k) => totals.get(k)!))
       .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'channel', 'status']).doUpdateSet({ n: sql`result_totals.n + excluded.n` }))
       .execute();
   }
@@ -136,8 +145,8 @@ function bumpResults(campaignIds: Iterable<number>) {
 }
 
 /** One response without a token: see storeResponses. */
-export async function storeResponse(trx: Tx, r: Omit<StoredResponse, 'tokenHash'>): Promise<{ id: number; duplicate: boolean }> {
-  return (await storeResponses(trx, [r]))[0] as { id: number; duplicate: boolean };
+export async function storeResponse(trx: Tx, engine: Engine, r: Omit<StoredResponse, 'tokenHash'>): Promise<{ id: number; duplicate: boolean }> {
+  return (await storeResponses(trx, engine, [r]))[0] as { id: number; duplicate: boolean };
 }
 
 /** sha256 of a card's token: the database keeps only this. */
@@ -169,7 +178,7 @@ const committers = new WeakMap<Db, GroupCommit<StoredResponse, StoreResult>>();
 function committerFor(database: Db) {
   let c = committers.get(database);
   if (!c) {
-    c = new GroupCommit(database, (trx, _engine, items) => storeResponses(trx, items));
+    c = new GroupCommit(database, (trx, engine, items) => storeResponses(trx, engine, items));
     committers.set(database, c);
   }
   return c;

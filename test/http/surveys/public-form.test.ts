@@ -3,6 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../helpers/harness.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
+import { inTx } from '../../../src/db/tx.ts';
+import { definitionOf, storeResponses, type StoredResponse } from '../../../src/commands/surveys/submit.ts';
 import { PNG } from 'pngjs';
 import { createRequire } from 'node:module';
 
@@ -142,5 +144,38 @@ forEachEngine('survey submissions under load', 'demo', (h) => {
     const orphan = await h.database.db.selectFrom('responses as r').select('r.id').where('r.client_key', 'like', 'load-%')
       .where((eb) => eb.not(eb.exists(eb.selectFrom('answers as a').select('a.response_id').whereRef('a.response_id', '=', 'r.id')))).execute();
     expect(orphan).toEqual([]);
+  });
+
+  it('stores a batch in a few statements and gives every submission its own response back', async () => {
+    const entries = await h.database.db.selectFrom('campaign_units as cu').innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
+      .innerJoin('questionnaire_versions as v', 'v.id', 'c.questionnaire_version_id')
+      .select(['cu.unit_id', 'c.id as campaign_id', 'v.id as version_id', 'v.definition']).where('c.state', '=', 'open').limit(7).execute();
+    const e = entries[0]!;
+    const form = definitionOf(e.version_id, e.definition);
+    const item = (key: string, i: number): StoredResponse => ({
+      campaignId: e.campaign_id, unitId: entries[i % entries.length]!.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: key, form,
+      answers: { da_lam_viec: 'co', ...Object.fromEntries(CRITERIA.map((c, k) => [c, String(((i + k) % 4) + 1)])), gop_y: `batch comment ${key}` },
+    });
+    const [first] = await inTx(h.database, (trx, engine) => storeResponses(trx, engine, [item('batch-0', 0)]));
+    // 40 new keys, one key repeated inside the batch and one already stored.
+    const batch = Array.from({ length: 40 }, (_, i) => item(`batch-${i + 1}`, i + 1));
+    batch.splice(10, 0, item('batch-5', 99));
+    batch.push(item('batch-0', 98));
+    const out = await inTx(h.database, (trx, engine) => storeResponses(trx, engine, batch));
+    expect(out).toHaveLength(42);
+    expect(out[10]).toEqual({ id: (out[4] as { id: number }).id, duplicate: true });
+    expect(out[41]).toEqual({ id: (first as { id: number }).id, duplicate: true });
+    expect(out.filter((r) => 'id' in r && !r.duplicate)).toHaveLength(40);
+    // Each id is the row of the submission it was returned for: its key, its unit and its answers.
+    for (const [i, r] of out.entries()) {
+      const sent = batch[i]!;
+      const id = (r as { id: number }).id;
+      const row = await h.database.db.selectFrom('responses').select(['client_key', 'unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row.client_key).toBe(sent.clientKey);
+      if ((r as { duplicate: boolean }).duplicate) continue;
+      expect(row.unit_id).toBe(sent.unitId);
+      const answers = await h.database.db.selectFrom('answers').select(['question_id', 'value']).where('response_id', '=', id).execute();
+      expect(Object.fromEntries(answers.map((a) => [a.question_id, a.value]))).toEqual(sent.answers);
+    }
   });
 });

@@ -70,7 +70,7 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
   const today = todayVN();
   // Which items are new rows; a repeated key later in the batch points at the first item that carries it.
   const fresh: StoredResponse[] = [];
-  const plan: ({ earlier: number } | { fresh: number } | { tokenUsed: true })[] = [];
+  const plan: ({ earlier: number } | { fresh: number } | { sameAs: number } | { tokenUsed: true })[] = [];
   const firstInBatch = new Map<string, number>();
   for (const r of items) {
     const dedupeKey = r.clientKey ? `${r.campaignId}|${r.clientKey}` : null;
@@ -81,7 +81,7 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
     }
     const sibling = dedupeKey ? firstInBatch.get(dedupeKey) : undefined;
     if (sibling !== undefined) {
-      plan.push({ fresh: -1 - sibling });
+      plan.push({ sameAs: sibling });
       continue;
     }
     if (r.tokenHash) {
@@ -101,7 +101,8 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
   const out: StoreResult[] = plan.map((p) => {
     if ('tokenUsed' in p) return p;
     if ('earlier' in p) return { id: p.earlier, duplicate: true };
-    return p.fresh >= 0 ? { id: ids[p.fresh]!, duplicate: false } : { id: ids[-1 - p.fresh]!, duplicate: true };
+    if ('sameAs' in p) return { id: ids[p.sameAs]!, duplicate: true };
+    return { id: ids[p.fresh]!, duplicate: false };
   });
   const answerRows: AnswerRow[] = [];
   const counts = new Map<string, CountRow>();

@@ -5,21 +5,8 @@ import { todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { OWING_STATES } from '../../core/feedback/lifecycle.ts';
 import { conferencePolicy } from '../../core/policy/conferences.ts';
+import type { OverviewRow } from '../../core/conferences/shapes.ts';
 import type { ActorContext } from '../context.ts';
-
-export interface OverviewRow {
-  unitId: number;
-  unitName: string;
-  planned: number;
-  held: number;
-  delegates: number;
-  attended: number;
-  opinions: number;
-  answeredOnTime: number;
-  overdue: number;
-  formsCollected: number;
-  lastHeldOn: string | null;
-}
 
 /** GET /api/conferences/overview?unitId&year. */
 export async function conferenceOverview(ctx: ActorContext, unitId: number, year: number) {

@@ -10,22 +10,10 @@ import type { UnitGraph } from '../../core/units/graph.ts';
 import type { ConferencesTable, FeedbackOutcome, FeedbackState } from '../../db/schema.ts';
 import type { Q } from '../../db/tx.ts';
 import type { Selectable } from 'kysely';
+import type { ConferenceCounts } from '../../core/conferences/shapes.ts';
 import type { ActorContext } from '../context.ts';
 
 export type ConferenceRow = Selectable<ConferencesTable>;
-
-export interface ConferenceCounts {
-  delegates: number;
-  checkedIn: number;
-  opinions: number;
-  answeredOnSpot: number;
-  toAnswer: number;
-  answered: number;
-  overdue: number;
-  photos: number;
-  formsHandedOut: number;
-  formsReturned: number;
-}
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 

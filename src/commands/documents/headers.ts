@@ -9,9 +9,9 @@ import type { UnitGraph } from '../../core/units/graph.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import type { DocumentHeadersTable } from '../../db/schema.ts';
 import { inTx } from '../../db/tx.ts';
-import { cleanText, type DocumentHeader, type Signer } from '../../documents/official/model.ts';
+import { cleanText, type DocumentHeader, type HeaderSettings, type Signer } from '../../documents/official/model.ts';
 import type { ActorContext } from '../context.ts';
-import { bodyInitials, reportUnit, signerTitle } from '../feedback/report-back.ts';
+import { bodyInitials, reportUnit, signerTitle } from '../../core/units/official-name.ts';
 
 /** The header with who signs and the default recipients, and whether it comes from configuration. */
 export interface ResolvedHeader {
@@ -19,18 +19,6 @@ export interface ResolvedHeader {
   signer: Signer;
   recipients: string[];
   configured: boolean;
-}
-
-export interface HeaderInput {
-  parentBody: string | null;
-  issuingBody: string;
-  symbolSuffix: string;
-  place: string;
-  signerAuthority: string | null;
-  /** One line, or two for KT. ("Trưởng Công an xã\nPhó Trưởng Công an xã"). */
-  signerTitle: string;
-  signerName: string | null;
-  recipients: string[];
 }
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -85,7 +73,7 @@ export async function getHeader(ctx: ActorContext, unitId: number) {
 }
 
 /** Replaces the unit's header (admins and leaders of the unit). */
-export async function updateHeader(ctx: ActorContext, unitId: number, input: HeaderInput) {
+export async function updateHeader(ctx: ActorContext, unitId: number, input: HeaderSettings) {
   if (!documentPolicy.can(ctx.actor, 'read', unitId)) throw errors.notFound();
   if (!documentPolicy.can(ctx.actor, 'configure', unitId)) throw errors.forbidden();
   const clean = (s: string) => cleanText(s).replace(/[ \t]+/g, ' ').trim();

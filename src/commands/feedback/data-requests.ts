@@ -17,6 +17,7 @@ import { inTx, type Q } from '../../db/tx.ts';
 import { enqueueNotification } from '../../notify/outbox.ts';
 import type { AppServices, CommandContext } from '../context.ts';
 import { DATA_REQUEST_DAYS, VERIFY, type CitizenCtx } from './citizen.ts';
+import type { HeldData } from '../../core/feedback/shapes.ts';
 
 type StaffCtx = CommandContext & { actor: Actor };
 /** A withdrawal of consent travels as an objection to that purpose; `details` names it. */
@@ -152,20 +153,7 @@ export async function dataRequestOf(services: AppServices, itemId: number, reque
   return row ? presentPublic(row) : null;
 }
 
-export interface HeldData {
-  fullName: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  roleTitle: string | null;
-  organisation: string | null;
-  createdAt: string;
-  anonymisedAt: string | null;
-  consents: { purpose: string; textVersion: string; givenAt: string; withdrawnAt: string | null }[];
-  items: { trackingCode: string; unitId: number; register: { year: number; no: number }; receivedOn: string; summary: string }[];
-}
-
-/** Everything held about the person behind an item: their details, consents and the items they gave. */
+/** Everything held about the person behind an item (core/feedback/shapes.ts HeldData). */
 export async function heldData(q: Q, submitterId: number): Promise<HeldData | null> {
   const s = await q.selectFrom('feedback_submitters').selectAll().where('id', '=', submitterId).executeTakeFirst();
   if (!s) return null;

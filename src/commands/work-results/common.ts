@@ -4,19 +4,12 @@ import { errors } from '../../core/errors.ts';
 import { workResultsPolicy } from '../../core/policy/work-results.ts';
 import type { UnitGraph } from '../../core/units/graph.ts';
 import { parsePeriod, periodRange } from '../../core/work-results/period.ts';
+import type { Selectable } from 'kysely';
+import type { WorkIndicatorsTable } from '../../db/schema.ts';
 import type { Q, Tx } from '../../db/tx.ts';
 import type { ActorContext } from '../context.ts';
 
-export interface IndicatorRow {
-  id: number;
-  code: string;
-  name_vi: string;
-  name_en: string;
-  measure: string;
-  group: string;
-  sort: number;
-  active: number;
-}
+export type IndicatorRow = Selectable<WorkIndicatorsTable>;
 
 /** Every indicator in report order (retired ones too: their past figures keep a name). */
 export function loadIndicators(q: Q): Promise<IndicatorRow[]> {

@@ -9,28 +9,9 @@ import { compare, figureThroughLineage } from '../../core/work-results/compare.t
 import { consistencyWarnings } from '../../core/work-results/indicators.ts';
 import { formatPeriod, parsePeriod, periodLabel, previousYear } from '../../core/work-results/period.ts';
 import { t, type Lang } from '../../i18n/index.ts';
+import type { ComparisonRow, UnitRef } from '../../core/work-results/shapes.ts';
 import type { ActorContext } from '../context.ts';
 import { loadFigures, loadIndicators, periodProblem, unitInScope, unitName } from './common.ts';
-
-/** One indicator's line of the comparison, as the report prints it. */
-export interface ComparisonRow {
-  indicatorId: number;
-  code: string;
-  name: string;
-  measure: string;
-  group: string;
-  active: boolean;
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-  changePct: number | null;
-}
-
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-}
 
 interface Compared {
   period: string;

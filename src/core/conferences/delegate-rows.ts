@@ -4,7 +4,7 @@
 // Nothing is guessed: a blank or unknown group is an error, not "resident".
 import type { DelegateCategory } from '../../db/schema.ts';
 import type { RowIssue } from '../errors.ts';
-import { importKey, mapHeader, type HeaderMap, type Sheet, type SheetRow } from '../feedback/import-rows.ts';
+import { aliasIndex, importKey, mapHeader, type HeaderMap, type Sheet, type SheetRow } from '../feedback/import-rows.ts';
 import { normalizePhoneVN } from './phone.ts';
 
 export const DELEGATE_IMPORT_MAX_ROWS = 2000;
@@ -41,16 +41,8 @@ export const CATEGORY_LABELS: Readonly<Record<DelegateCategory, readonly string[
   guest: ['Khách mời', 'Khách', 'Đại biểu khách mời', 'guest'],
 };
 
-function index<T extends string>(aliases: Readonly<Record<T, readonly string[]>>): Map<string, T> {
-  const m = new Map<string, T>();
-  for (const [value, names] of Object.entries(aliases) as [T, readonly string[]][]) {
-    m.set(importKey(value), value);
-    for (const n of names) m.set(importKey(n), value);
-  }
-  return m;
-}
-const HEADERS = index(HEADER_ALIASES);
-const CATEGORIES = index(CATEGORY_LABELS);
+const HEADERS = aliasIndex(HEADER_ALIASES);
+const CATEGORIES = aliasIndex(CATEGORY_LABELS);
 const SILENT_KEYS = new Set(SILENT.map(importKey));
 
 /** The group named by a Vietnamese label or code (with or without diacritics), or null. */

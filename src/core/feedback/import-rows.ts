@@ -79,7 +79,8 @@ export function importKey(s: string): string {
   return foldVi(s.replace(/\*/g, ' ').replace(/[_-]+/g, ' ')).replace(/\s*([/,])\s*/g, '$1').replace(/[:.]+$/, '').trim();
 }
 
-function index<T extends string>(aliases: Readonly<Record<T, readonly string[]>>): Map<string, T> {
+/** Every alias of every value (and the value itself), by its import key: how a header or a label is recognised. */
+export function aliasIndex<T extends string>(aliases: Readonly<Record<T, readonly string[]>>): Map<string, T> {
   const m = new Map<string, T>();
   for (const [value, names] of Object.entries(aliases) as [T, readonly string[]][]) {
     m.set(importKey(value), value);
@@ -87,10 +88,10 @@ function index<T extends string>(aliases: Readonly<Record<T, readonly string[]>>
   }
   return m;
 }
-const HEADERS = index(HEADER_ALIASES);
+const HEADERS = aliasIndex(HEADER_ALIASES);
 const SILENT_KEYS = new Set(SILENT.map(importKey));
-const CHANNELS = index(CHANNEL_ALIASES);
-const KINDS = index(KIND_ALIASES);
+const CHANNELS = aliasIndex(CHANNEL_ALIASES);
+const KINDS = aliasIndex(KIND_ALIASES);
 
 export function fieldOfHeader(h: string): ImportField | null {
   return HEADERS.get(importKey(h)) ?? null;

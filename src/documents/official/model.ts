@@ -31,6 +31,19 @@ export interface Signer {
   name: string | null;
 }
 
+/** A unit's configured header: the document header, who signs and the default recipients (document_headers). */
+export interface HeaderSettings {
+  parentBody: string | null;
+  issuingBody: string;
+  symbolSuffix: string;
+  place: string;
+  signerAuthority: string | null;
+  /** One line, or two for KT. ("Trưởng Công an xã\nPhó Trưởng Công an xã"). */
+  signerTitle: string;
+  signerName: string | null;
+  recipients: string[];
+}
+
 export type Align = 'left' | 'center' | 'right';
 
 export interface TableColumn {

@@ -7,9 +7,9 @@
 import { formatDate } from '../../core/dates.ts';
 import { t } from '../../i18n/index.ts';
 import {
-  bodyInitials, periodLabel, signerTitle, speakerText, statusText,
-  type ConferenceFollowUp, type ReportBack, type ReportItem, type ReportTotals, type ReportUnit,
+  periodLabel, speakerText, statusText, type ConferenceFollowUp, type ReportBack, type ReportItem, type ReportTotals,
 } from '../../commands/feedback/report-back.ts';
+import { bodyInitials, signerTitle, type ReportUnit } from '../../core/units/official-name.ts';
 import { drawClosing, drawHeader, drawTable, drawTitle, finish, openOfficialDocument, paragraph, type Column, type OfficialDoc } from '../official/layout.ts';
 
 /** More rows than this are not printed (a province's year): the document says how many were left out. */

@@ -12,8 +12,9 @@ import { DEMO } from '../../../src/seed/demo.ts';
 import { todayVN } from '../../../src/core/dates.ts';
 import { receiveFeedback } from '../../../src/commands/feedback/intake.ts';
 import {
-  bodyInitials, maskPersonalData, parsePeriod, REPORTED_KINDS, SEPARATE_KINDS, signerTitle, type ReportBack, type ReportItem,
+  maskPersonalData, parsePeriod, REPORTED_KINDS, SEPARATE_KINDS, type ReportBack, type ReportItem,
 } from '../../../src/commands/feedback/report-back.ts';
+import { bodyInitials, signerTitle } from '../../../src/core/units/official-name.ts';
 import { dateLine } from '../../../src/documents/official/layout.ts';
 import { renderReportBackPdf } from '../../../src/documents/report-back/render.ts';
 import { escapeHtml } from '../../../src/http/pages/html.ts';

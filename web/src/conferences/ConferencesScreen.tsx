@@ -22,8 +22,8 @@ export function ConferencesScreen() {
   const year = /^20\d\d$/.test(query.get('year') ?? '') ? query.get('year')! : '';
   const state = (CONFERENCE_STATES as readonly string[]).includes(query.get('state') ?? '') ? query.get('state')! : '';
   const params = { unitId, year, state };
-  const list = useLoad(() => request<{ conferences?: Conference[]; items?: Conference[]; total?: number }>('GET', `/api/conferences${qs({ ...params, limit: 200 })}`), [unitId, year, state]);
-  const rows = list.data?.conferences ?? list.data?.items ?? [];
+  const list = useLoad(() => request<{ conferences: Conference[]; total: number }>('GET', `/api/conferences${qs({ ...params, limit: 200 })}`), [unitId, year, state]);
+  const rows = list.data?.conferences ?? [];
   const apply = (patch: Partial<typeof params>) => navigate(`/conferences${qs({ ...params, ...patch })}`, true);
   const thisYear = Number(todayVN().slice(0, 4));
   const held = rows.filter((c) => c.state === 'held').length;

@@ -29,7 +29,7 @@ export function OverviewScreen() {
   const unitId = /^\d{1,9}$/.test(query.get('unitId') ?? '') ? query.get('unitId')! : String(me.grants[0]?.unitId ?? '');
   const data = useLoad(() => request<Overview>('GET', `/api/conferences/overview${qs({ unitId, year })}`), [unitId, year]);
   const [sort, setSort] = useState<{ col: Col; dir: 1 | -1 }>({ col: 'held', dir: 1 });
-  const rows = data.data?.rows ?? data.data?.units ?? [];
+  const rows = data.data?.units ?? [];
   const notHeld = new Set((data.data?.notHeld ?? []).map((u) => u.unitId));
   const sorted = [...rows].sort((a, b) => {
     const x = a[sort.col];

@@ -16,8 +16,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
 export function PhotosTab({ conference: c, onChanged }: { conference: Conference; onChanged: () => void }) {
   const t = useT();
   const { me } = useSession();
-  const photos = useLoad(() => request<{ photos: Photo[] } | Photo[]>('GET', `/api/conferences/${c.id}/photos`), [c.id]);
-  const list = Array.isArray(photos.data) ? photos.data : photos.data?.photos ?? [];
+  const photos = useLoad(() => request<{ photos: Photo[] }>('GET', `/api/conferences/${c.id}/photos`), [c.id]);
+  const list = photos.data?.photos ?? [];
   const [file, setFile] = useState<File | null>(null);
   const [fileKey, setFileKey] = useState(0);
   const [caption, setCaption] = useState('');

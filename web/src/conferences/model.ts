@@ -1,7 +1,9 @@
 // Conferences as the console reads them (docs/CONFERENCES.md, src/http/routes/conferences): the record, its
 // delegates, the opinions captured live, the follow-up, photos and the provincial overview; small helpers for
-// times in Vietnam and multipart uploads.
-import { ApiError, type RowError } from '../api.ts';
+// times in Vietnam.
+import type { ConferenceCounts, OverviewRow } from '../../../src/core/conferences/shapes.ts';
+
+export type { ConferenceCounts, OverviewRow };
 
 export type ConferenceState = 'planned' | 'held' | 'cancelled';
 export type ConferenceAction = 'read' | 'plan' | 'run' | 'contact' | 'publish';
@@ -27,19 +29,6 @@ export interface AgendaItem {
 export interface PersonRef {
   name: string;
   title: string;
-}
-
-export interface ConferenceCounts {
-  delegates: number;
-  checkedIn: number;
-  opinions: number;
-  answeredOnSpot: number;
-  toAnswer: number;
-  answered: number;
-  overdue: number;
-  photos: number;
-  formsHandedOut: number;
-  formsReturned: number;
 }
 
 export interface Conference {
@@ -137,23 +126,10 @@ export interface Photo {
   public: boolean;
 }
 
-export interface OverviewRow {
-  unitId: number;
-  unitName: string;
-  planned: number;
-  held: number;
-  delegates: number;
-  attended: number;
-  opinions: number;
-  answeredOnTime: number;
-  overdue: number;
-  formsCollected: number;
-  lastHeldOn: string | null;
-}
-
 export interface Overview {
-  rows?: OverviewRow[];
-  units?: OverviewRow[];
+  unitId: number;
+  year: number;
+  units: OverviewRow[];
   notHeld: { unitId: number; unitName: string }[];
 }
 
@@ -169,29 +145,6 @@ export function formatTime(instant: string | null | undefined): string {
 export function dayOf(c: Pick<Conference, 'heldOn' | 'startsAt'>): string {
   if (c.heldOn) return c.heldOn;
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(c.startsAt));
-}
-
-/** Sends a multipart form (files) with the CSRF token; errors as ApiError like request(). */
-export async function sendForm<T>(method: 'POST' | 'PATCH', url: string, form: FormData, csrfToken: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { method, body: form, credentials: 'same-origin', headers: { accept: 'application/json', 'x-csrf-token': csrfToken } });
-  } catch {
-    throw new ApiError(0, 'network', '');
-  }
-  const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  const data = (isJson ? await res.json().catch(() => null) : null) as unknown;
-  if (res.ok) return data as T;
-  const e = (data && typeof data === 'object' ? data : {}) as { code?: string; message?: string; fields?: Record<string, string>; rows?: (RowError & { row?: number })[] };
-  // The conference import names rows `row`; the console's tables read `line`.
-  const rows = (e.rows ?? []).map((r) => ({ line: r.line ?? r.row ?? 0, field: r.field, message: r.message }));
-  throw new ApiError(res.status, e.code ?? 'internal', e.message ?? '', e.fields ?? {}, rows);
-}
-
-/** The error's row problems whichever name the server gives the row number. */
-export function rowErrors(error: unknown): RowError[] {
-  if (!(error instanceof ApiError)) return [];
-  return error.rows.map((r) => ({ ...r, line: r.line ?? (r as unknown as { row?: number }).row ?? 0 }));
 }
 
 export const conferencePath = (id: number, tab?: string) => `/conferences/${id}${tab ? `?tab=${tab}` : ''}`;

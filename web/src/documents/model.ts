@@ -1,33 +1,16 @@
 // Shapes of the official documents API (src/commands/documents/*), as the console reads them.
 
-export type DocType = 'BC' | 'BB' | 'GM' | 'TB' | 'KH';
+import type { Align, Block, DocTypeCode, HeaderSettings, OfficialModel, Signer } from '../../../src/documents/official/model.ts';
+
+export type { Align, Block, OfficialModel, Signer };
+export type DocType = DocTypeCode;
 export const DOC_TYPES: DocType[] = ['BC', 'BB', 'GM', 'TB', 'KH'];
 export const AUTHORITIES = ['', 'TM.', 'KT.', 'Q.', 'TL.', 'TUQ.'] as const;
 
-export type Align = 'left' | 'center' | 'right';
-export type Block =
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string; italic?: boolean; bold?: boolean; noIndent?: boolean; align?: Align }
-  | { kind: 'table'; columns: { header: string; share: number; align?: Align }[]; rows: string[][] }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'qr'; url: string; caption: string };
-
-export interface Signer {
-  authority: string | null;
-  titleLines: string[];
-  name: string | null;
-}
-
-export interface OfficialModel {
-  type: DocType;
-  subject: string;
-  header: { parentBody: string | null; issuingBody: string; symbolSuffix: string; place: string };
-  number: number | null;
-  issuedOn: string | null;
-  year: number;
-  blocks: Block[];
-  signers: Signer[];
-  recipients: string[];
+export interface UnitHeader extends HeaderSettings {
+  unitId: number;
+  configured: boolean;
+  canEdit: boolean;
 }
 
 export interface IssuedRef {
@@ -69,20 +52,6 @@ export interface IssuedList {
 
 export interface DraftList {
   drafts: { id: number; unitId: number; type: DocType; subject: string; state: 'draft' | 'issued'; issuedDocumentId: number | null; updatedAt: string }[];
-}
-
-export interface UnitHeader {
-  unitId: number;
-  configured: boolean;
-  canEdit: boolean;
-  parentBody: string | null;
-  issuingBody: string;
-  symbolSuffix: string;
-  place: string;
-  signerAuthority: string | null;
-  signerTitle: string;
-  signerName: string | null;
-  recipients: string[];
 }
 
 /** Lines of a textarea: trimmed, blank ones dropped. */

@@ -3,6 +3,9 @@
 import { useEffect, useState } from 'react';
 import { request } from '../api.ts';
 import type { Me, Role } from '../types.ts';
+import type { HeldData } from '../../../src/core/feedback/shapes.ts';
+
+export type { HeldData };
 
 /** The kinds in the register's order (src/core/feedback/kinds.ts KINDS). */
 export const KINDS = ['suggestion', 'report', 'request', 'praise', 'complaint', 'denunciation', 'crime_report'] as const;
@@ -127,19 +130,6 @@ export interface DataRequestRow {
   answeredAt: string | null;
   overdue: boolean;
   workingDaysLeft: number | null;
-}
-
-export interface HeldData {
-  fullName: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  roleTitle: string | null;
-  organisation: string | null;
-  createdAt: string;
-  anonymisedAt: string | null;
-  consents: { purpose: string; textVersion: string; givenAt: string; withdrawnAt: string | null }[];
-  items: { trackingCode: string; unitId: number; register: { year: number; no: number }; receivedOn: string; summary: string }[];
 }
 
 export interface DataRequestDetail {

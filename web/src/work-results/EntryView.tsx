@@ -6,7 +6,7 @@ import { ApiError, qs, request } from '../api.ts';
 import { LangContext, useT } from '../i18n.ts';
 import { ErrorBanner, Notice } from '../ui/Alert.tsx';
 import { useLoad, useSubmit } from '../ui/useAsync.ts';
-import { formatFigure, parseFigure, type ResultRow, type WorkResults } from './model.ts';
+import { formatFigure, parseFigure, type ComparisonRow, type WorkResults } from './model.ts';
 
 interface Props {
   unitId: number;
@@ -152,7 +152,7 @@ export function EntryView({ unitId, period }: Props) {
 }
 
 /** The change from the previous year: arrow, amount and percentage; a dash when either figure is missing. */
-function Change({ row }: { row: ResultRow }) {
+function Change({ row }: { row: ComparisonRow }) {
   const t = useT();
   const { lang } = useContext(LangContext);
   if (row.change === null) return <span className="wr-same" aria-label={t('ui.wr.no_change')}>—</span>;

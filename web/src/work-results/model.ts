@@ -1,5 +1,8 @@
 // Shapes of the work-results API as the console reads them (src/http/routes/work-results), and the period picker's
 // parts: a period is a year plus a part ('' the whole year, 'H1', 'Q3', '11').
+import type { ComparisonRow, UnitRef } from '../../../src/core/work-results/shapes.ts';
+
+export type { ComparisonRow, UnitRef };
 
 export interface Indicator {
   id: number;
@@ -18,25 +21,6 @@ export interface IndicatorList {
   indicators: Indicator[];
 }
 
-export interface ResultRow {
-  indicatorId: number;
-  code: string;
-  name: string;
-  measure: string;
-  group: string;
-  active: boolean;
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-  changePct: number | null;
-}
-
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-}
-
 export interface WorkResults {
   unitId: number;
   unitName: string;
@@ -44,7 +28,7 @@ export interface WorkResults {
   previousPeriod: string | null;
   label: string;
   previousLabel: string | null;
-  rows: ResultRow[];
+  rows: ComparisonRow[];
   sources: { current: UnitRef[]; previous: UnitRef[] };
   entryProblem: string | null;
   warnings: { code: string; exceeds: string }[];

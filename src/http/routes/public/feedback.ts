@@ -14,7 +14,6 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
-import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
 import { itemByCode, publicStatus, publishedFile, rateItem, type CitizenCtx } from '../../../commands/feedback/citizen.ts';
 import {
@@ -29,16 +28,15 @@ import { foldVi } from '../../../core/feedback/normalize.ts';
 import { formatTrackingCode } from '../../../core/feedback/tracking.ts';
 import { t } from '../../../i18n/index.ts';
 import type { ItemRow } from '../../../db/repos/feedback.ts';
-import { PHOTO_LIMITS, reencodePhoto } from '../../../media/images.ts';
+import { reencodePhoto } from '../../../media/images.ts';
 import { errorBody } from '../../plugins/errors.ts';
-import { parseWith } from '../../validate.ts';
 import {
-  codeNotFoundPage, dataPage, DATA_KINDS, feedbackFormPage, messagePage, PUBLIC_KINDS, receiptPage, statusPage, trackEntryPage,
-  unitListPage, verifiedPage, verifyPage, withLang, type FormValues, type StatusNotice, type UnitGroup,
+  codeNotFoundPage, dataPage, DATA_KINDS, feedbackFormPage, messagePage, receiptPage, statusPage, trackEntryPage,
+  unitListPage, verifiedPage, verifyPage, withLang, type StatusNotice, type UnitGroup,
 } from '../../pages/feedback-pages.ts';
 import { SlidingWindow } from './rate-window.ts';
+import { fieldsOf, first, formValues, MULTIPART_LIMITS, readForm, validateForm } from './feedback-form.ts';
 import { sendHtml as sendPage } from '../../pages/send.ts';
-import { CONTENT_MAX } from '../feedback/schema.ts';
 
 /** Every answer to a code lookup takes at least this long, found or not, well-formed or not. */
 export const MIN_LOOKUP_MS = 150;
@@ -48,147 +46,11 @@ const RECEIPT_COOKIE = 'ln_fb';
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9.-]{0,79}$/;
 const TEN_MIN = 10 * 60_000;
 
-/** Per key: after `max` strikes in a window the key is blocked until the window ends (bounded in size). */
-class Strikes {
-  private readonly m = new Map<string, { start: number; n: number }>();
-  constructor(private readonly windowMs: number, private readonly max: number) {}
-  blocked(key: string, now = Date.now()): boolean {
-    const w = this.m.get(key);
-    return !!w && now - w.start < this.windowMs && w.n >= this.max;
-  }
-  strike(key: string, now = Date.now()): void {
-    let w = this.m.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      if (this.m.size >= 50_000) this.m.clear();
-      w = { start: now, n: 0 };
-      this.m.set(key, w);
-    }
-    w.n++;
-  }
-}
-
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
 
-/** HTML, gzip-compressed when the browser accepts it; never cached, never sent as a referrer. */
 /** Citizen pages about one item: never cached, never leaking the code in the Referer. */
 function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string) {
   return sendPage(req, reply, status, body, { noReferrer: true });
-}
-
-function first(v: string[] | undefined): string | undefined {
-  return v?.[0];
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Reading the form: multipart (the browser), urlencoded or JSON (other clients), to one shape
-// ---------------------------------------------------------------------------------------------------------
-
-interface Upload {
-  filename: string;
-  bytes: Buffer;
-}
-
-interface RawForm {
-  fields: Record<string, string[]>;
-  files: Upload[];
-  /** Fields cut at the multipart field size: certainly too long. */
-  truncated: Set<string>;
-  problems: Record<string, FieldIssue>;
-  /** The body could not be read at all. */
-  fatal: AppError | null;
-}
-
-const MULTIPART_LIMITS = {
-  fileSize: PHOTO_LIMITS.maxBytes, files: PHOTO_LIMITS.maxFiles, fields: 30, fieldSize: 64 * 1024, fieldNameSize: 64, parts: 40, headerPairs: 100,
-};
-
-function fieldsOf(body: unknown): Record<string, string[]> | null {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
-    const list = Array.isArray(v) ? v : [v];
-    out[k] = list.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
-  }
-  return out;
-}
-
-async function readForm(req: FastifyRequest): Promise<RawForm> {
-  const form: RawForm = { fields: {}, files: [], truncated: new Set(), problems: {}, fatal: null };
-  if (!req.isMultipart()) {
-    const fields = fieldsOf(req.body);
-    if (fields) form.fields = fields;
-    else form.fatal = new AppError('unsupported_media_type');
-    return form;
-  }
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.fieldname !== 'photos' || (!part.filename && bytes.length === 0)) continue;
-        form.files.push({ filename: part.filename.slice(0, 100), bytes });
-      } else {
-        (form.fields[part.fieldname] ??= []).push(String(part.value ?? ''));
-        if (part.valueTruncated) form.truncated.add(part.fieldname);
-      }
-    }
-  } catch (e) {
-    const code = (e as FastifyError).code;
-    if (code === 'FST_FILES_LIMIT') form.problems.photos = { key: 'feedback.photo_too_many', params: { max: PHOTO_LIMITS.maxFiles } };
-    else if (code === 'FST_REQ_FILE_TOO_LARGE') form.problems.photos = { key: 'feedback.photo_too_big' };
-    else if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') form.fatal = new AppError('payload_too_large');
-    else form.fatal = new AppError('bad_request');
-  }
-  return form;
-}
-
-// Sizes here; meaning (the unit, the deadlines) is checked by the command.
-const optional = (max: number) => z.string().max(max).optional().transform((s) => s?.normalize('NFC').trim() || null);
-const FeedbackForm = z.object({
-  kind: z.enum(PUBLIC_KINDS),
-  content: z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(CONTENT_MAX)),
-  location: optional(300),
-  fullName: optional(200),
-  phone: z.string().trim().regex(/^[+0-9 .()-]{6,20}$/, { message: 'key:validation.phone' }).optional(),
-  email: z.email().max(200).optional(),
-  address: optional(300),
-  consents: z.array(z.enum(CONSENT_PURPOSES)).max(CONSENT_PURPOSES.length).optional(),
-});
-
-const FORM_FIELDS = ['kind', 'content', 'location', 'fullName', 'phone', 'email', 'address'] as const;
-
-function formValues(raw: Record<string, string[]>): FormValues {
-  const v: FormValues = {};
-  for (const k of FORM_FIELDS) {
-    const x = first(raw[k]);
-    if (x !== undefined) v[k] = x.slice(0, k === 'content' ? CONTENT_MAX + 1000 : 1000);
-  }
-  v.consents = (raw.consents ?? []).slice(0, 5);
-  return v;
-}
-
-type Parsed = z.infer<typeof FeedbackForm>;
-
-function validateForm(form: RawForm): { data: Parsed | null; issues: Record<string, FieldIssue> } {
-  const issues: Record<string, FieldIssue> = {};
-  const input: Record<string, unknown> = {};
-  for (const k of FORM_FIELDS) {
-    const x = first(form.fields[k])?.trim();
-    if (x) input[k] = x;
-  }
-  if (form.fields.consents?.length) input.consents = form.fields.consents;
-  let data: Parsed | null = null;
-  try {
-    data = parseWith(FeedbackForm, input);
-  } catch (e) {
-    if (!(e instanceof AppError) || !e.fields) throw e;
-    Object.assign(issues, e.fields);
-  }
-  for (const k of form.truncated) if (k in input) issues[k] = { key: 'validation.too_long', params: { max: k === 'content' ? CONTENT_MAX : 300 } };
-  if (issues.kind) issues.kind = { key: 'citizen.kind_required' };
-  if (issues.consents) issues.consents = { key: 'validation.format' };
-  if (first(form.fields.website)) issues.website = { key: 'citizen.honeypot_filled' };
-  Object.assign(issues, form.problems);
-  return { data: Object.keys(issues).length ? null : data, issues };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -200,7 +62,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   // that names nothing counts much more than one that does, which is what guessing looks like.
   const submissions = new SlidingWindow(TEN_MIN, 20);
   const lookups = new SlidingWindow(TEN_MIN, 300);
-  const misses = new Strikes(TEN_MIN, 30);
+  const misses = new SlidingWindow(TEN_MIN, 30);
   const dataPosts = new SlidingWindow(60 * 60_000, 20);
 
   const citizen = (req: FastifyRequest): CitizenCtx => ({
@@ -247,12 +109,12 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
    */
   async function lookup(req: FastifyRequest, reply: FastifyReply, raw: string): Promise<ItemRow | null> {
     const start = performance.now();
-    if (misses.blocked(req.ip) || !lookups.hit(req.ip)) {
+    if (misses.full(req.ip) || !lookups.hit(req.ip)) {
       await tooMany(req, reply);
       return null;
     }
     const item = await itemByCode(services, raw);
-    if (!item) misses.strike(req.ip);
+    if (!item) misses.hit(req.ip);
     const left = MIN_LOOKUP_MS - (performance.now() - start);
     if (left > 0) await sleep(left);
     if (!item) {

@@ -16,6 +16,12 @@ export class SlidingWindow {
     return w.n <= this.max;
   }
 
+  /** Whether the key has used up its window (without counting a hit): for strikes counted apart from requests. */
+  full(key: string, now = Date.now()): boolean {
+    const w = this.hits.get(key);
+    return !!w && now - w.start < this.windowMs && w.n >= this.max;
+  }
+
   private sweep(now: number) {
     for (const [k, w] of this.hits) if (now - w.start >= this.windowMs) this.hits.delete(k);
     if (this.hits.size >= this.maxKeys) this.hits.clear();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -15,6 +15,8 @@ export interface Database_ {
   sqlite?: Database.Database;
   url: string;
   close(): Promise<void>;
+  /** Runs fn before the database closes (e.g. to stop the SQLite writer thread); close() awaits it. */
+  onClose(fn: () => Promise<void>): void;
 }
 export type Db = Database_;
 
@@ -53,7 +55,7 @@ function withStatementCache(raw: Database.Database, max = 500) {
 
 const SQLITE_SYNCHRONOUS = /^(FULL|NORMAL|EXTRA)$/i.test(process.env.LANGNGHE_SQLITE_SYNCHRONOUS ?? '') ? process.env.LANGNGHE_SQLITE_SYNCHRONOUS!.toUpperCase() : 'FULL';
 
-export function openSqlite(file: string): Database.Database {
+export function openSqlite(file: string, opts: { busyTimeoutMs?: number } = {}): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
@@ -61,20 +63,50 @@ export function openSqlite(file: string): Database.Database {
   // commit pays the fsync once per batch. NORMAL is faster and may lose the last commits on power loss.
   raw.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
   return raw;
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at BEGIN. The writer thread (writer.ts) is a second
+ * connection; a deferred transaction that read first and then wrote after the thread had committed would fail at
+ * once with SQLITE_BUSY (its snapshot is stale), where an immediate one waits for the lock (busy_timeout).
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
+function closing(close: () => Promise<void>) {
+  const hooks: (() => Promise<void>)[] = [];
+  return {
+    onClose: (fn: () => Promise<void>) => { hooks.push(fn); },
+    close: async () => {
+      for (const fn of hooks.splice(0)) await fn();
+      await close();
+    },
+  };
+}
+
 /** Opens the database named by url; the caller owns it and must close() it. */
-export function openDatabase(url: string, opts: { poolSize?: number; /** PostgreSQL: commits do not wait for the WAL flush (seeding only). */ relaxedCommits?: boolean } = {}): Database_ {
+export function openDatabase(url: string, opts: {
+  poolSize?: number;
+  /** PostgreSQL: commits do not wait for the WAL flush (seeding only). */ relaxedCommits?: boolean;
+  /** SQLite: how long a statement waits for another connection's write lock. */ busyTimeoutMs?: number;
+} = {}): Database_ {
   if (engineOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, ...(opts.relaxedCommits ? { options: '-c synchronous_commit=off' } : {}) });
     // A dropped idle connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', url, close: () => db.destroy() };
+    return { db, engine: 'postgres', url, ...closing(() => db.destroy()) };
   }
-  const raw = openSqlite(sqlitePath(url));
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) as never }) });
-  return { db, engine: 'sqlite', sqlite: raw, url, close: () => db.destroy() };
+  const raw = openSqlite(sqlitePath(url), opts);
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) as never }) });
+  return { db, engine: 'sqlite', sqlite: raw, url, ...closing(() => db.destroy()) };
 }

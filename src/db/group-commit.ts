@@ -1,19 +1,23 @@
 // Group commit: writes that arrive while a transaction is running wait and go together in the next one, and
 // each caller is answered only after its transaction has committed (durable before acknowledged). One
 // transaction per batch instead of one per request is what lets a single SQLite file take thousands of
-// submissions a second (DESIGN.md, measured costs).
-import type { Db, Engine } from './engine.ts';
-import { inTx, type Tx } from './tx.ts';
+// submissions a second (DESIGN.md, measured costs). On a SQLite file the batches run in the writer thread
+// (writer.ts), off the event loop; on PostgreSQL, in this thread on the pool.
+import type { Db } from './engine.ts';
+import { inTx } from './tx.ts';
+import type { SqliteWriter, WriteJob } from './writer.ts';
 
 type Waiter<I, R> = { item: I; resolve: (r: R) => void; reject: (e: unknown) => void };
 
 export class GroupCommit<I, R> {
   private queue: Waiter<I, R>[] = [];
-  private running = false;
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly database: Db,
-    private readonly write: (trx: Tx, engine: Engine, items: I[]) => Promise<R[]>,
+    private readonly job: WriteJob<I, R>,
+    private readonly writer: SqliteWriter | null,
     private readonly maxBatch = 200,
   ) {}
 
@@ -21,32 +25,49 @@ export class GroupCommit<I, R> {
   submit(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        // Let the requests already parsed in this turn of the event loop join the first batch.
-        setImmediate(() => void this.drain());
-      }
+      this.schedule();
     });
   }
 
-  private async drain() {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const results = await inTx(this.database, (trx, engine) => this.write(trx, engine, batch.map((w) => w.item)));
-        batch.forEach((w, i) => w.resolve(results[i]!));
-      } catch {
-        // One bad item must not sink the others: each is tried again alone and answers for itself.
-        for (const w of batch) {
-          try {
-            const [r] = await inTx(this.database, (trx, engine) => this.write(trx, engine, [w.item]));
-            w.resolve(r!);
-          } catch (err) {
-            w.reject(err);
-          }
+  private write(items: I[]): Promise<R[]> {
+    return this.writer ? this.writer.run<R>(this.job.name, items) : inTx(this.database, (trx, engine) => this.job.write(trx, engine, items));
+  }
+
+  /**
+   * Starts a batch when fewer than the allowed are in flight. The writer thread takes two: one being written and
+   * the next waiting in its queue, so that it does not sit idle while a finished batch's answer travels back and
+   * the next one travels over. In this thread (PostgreSQL) one at a time keeps the batches large.
+   */
+  private schedule() {
+    if (this.scheduled || !this.queue.length || this.inFlight >= (this.writer ? 2 : 1)) return;
+    this.scheduled = true;
+    // Let the requests already parsed in this turn of the event loop join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      if (!this.queue.length) return;
+      this.inFlight++;
+      void this.writeBatch(this.queue.splice(0, this.maxBatch)).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+      this.schedule();
+    });
+  }
+
+  private async writeBatch(batch: Waiter<I, R>[]) {
+    try {
+      const results = await this.write(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch {
+      // One bad item must not sink the others: each is tried again alone and answers for itself.
+      for (const w of batch) {
+        try {
+          const [r] = await this.write([w.item]);
+          w.resolve(r!);
+        } catch (err) {
+          w.reject(err);
         }
       }
     }
-    this.running = false;
   }
 }

@@ -18,6 +18,8 @@ import { feedbackConfig } from '../../db/repos/feedback-config.ts';
 import { insertEvents, insertItems, reserveRegisterNos } from '../../db/repos/feedback.ts';
 import type { Db, Engine } from '../../db/engine.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
+import { writerOf, type WriteJob } from '../../db/writer.ts';
+import { WRITER_ENTRY } from '../writer-entry.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
 import { citizenNotices, queueCitizenNotice } from './notices.ts';
@@ -90,17 +92,20 @@ export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promi
   const actor = ctx.actor ?? null;
   if (actor && !feedbackPolicy.can(actor, 'enter', input.unitId)) throw errors.field('unitId', 'unit.not_found');
   const plan = await planIntake(ctx, input);
-  return committerFor(ctx.database).submit({ ctx, input, plan });
+  // Only what the write needs goes to the committer: the entry may cross to the writer thread.
+  return committerFor(ctx.database).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input, plan });
 }
+
+/** The intakes' batch write, run by the group committer (in the SQLite writer thread). */
+export const INTAKE_WRITE: WriteJob<IntakeEntry, IntakeResult> = { name: 'feedback.intake', write: (trx, engine, items) => writeIntakes(trx, engine, items) };
 
 // Intakes that arrive together are written in one transaction (group commit), each acknowledged only once it
 // has committed: a public form flooded at a conference costs one fsync per batch, not one per opinion.
-type Pending = { ctx: IntakeCtx; input: IntakeInput; plan: IntakePlan };
-const committers = new WeakMap<Db, GroupCommit<Pending, IntakeResult>>();
-function committerFor(database: Db): GroupCommit<Pending, IntakeResult> {
+const committers = new WeakMap<Db, GroupCommit<IntakeEntry, IntakeResult>>();
+function committerFor(database: Db): GroupCommit<IntakeEntry, IntakeResult> {
   let c = committers.get(database);
   if (!c) {
-    c = new GroupCommit(database, (trx, engine, items) => writeIntakes(trx, engine, items), 100);
+    c = new GroupCommit(database, INTAKE_WRITE, writerOf(database, WRITER_ENTRY), 100);
     committers.set(database, c);
   }
   return c;
@@ -129,15 +134,18 @@ export async function planIntake(ctx: CommandContext, input: IntakeInput): Promi
 
 /** Writes one intake inside the caller's transaction (a forward writes the competent unit's copy with its step). */
 export async function writeIntake(
-  trx: Tx, engine: Engine, ctx: IntakeCtx, input: IntakeInput, plan: IntakePlan,
+  trx: Tx, engine: Engine, ctx: IntakeWriter, input: IntakeInput, plan: IntakePlan,
   /** A batch (an import) writes one audit event for all its items instead of one each. */
   opts: { audit?: boolean } = {},
 ): Promise<IntakeResult> {
   return (await writeIntakes(trx, engine, [{ ctx, input, plan }], opts))[0]!;
 }
 
+/** Who an intake is written for: the part of the command's context that the write uses. */
+export type IntakeWriter = Pick<IntakeCtx, 'audit' | 'actor' | 'actorKind'>;
+
 export interface IntakeEntry {
-  ctx: IntakeCtx;
+  ctx: IntakeWriter;
   input: IntakeInput;
   plan: IntakePlan;
 }
@@ -198,7 +206,9 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     for (const p of input.photos ?? []) {
       await trx.insertInto('feedback_attachments').values({
         item_id: ids[i]!, role: 'photo', public: 0, filename: p.filename ?? null, mime: p.mime, size: p.bytes.length,
-        sha256: p.sha256 || createHash('sha256').update(p.bytes).digest('hex'), content: p.bytes, created_at: now,
+        sha256: p.sha256 || createHash('sha256').update(p.bytes).digest('hex'), created_at: now,
+        // Bytes that crossed to the writer thread arrive as a Uint8Array; the driver binds Buffers.
+        content: Buffer.isBuffer(p.bytes) ? p.bytes : Buffer.from(p.bytes),
       }).execute();
     }
   }

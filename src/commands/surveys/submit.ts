@@ -12,6 +12,8 @@ import type { Tx } from '../../db/tx.ts';
 import type { Db, Engine } from '../../db/engine.ts';
 import { addResultCounts, insertAnswerRows, insertResponseRows, type AnswerRow, type CountRow } from '../../db/repos/responses.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
+import { writerOf, type WriteJob } from '../../db/writer.ts';
+import { WRITER_ENTRY } from '../writer-entry.ts';
 import { findBySlug, type FormEntry } from '../../db/repos/surveys.ts';
 import type { AppServices } from '../context.ts';
 
@@ -27,7 +29,7 @@ export function definitionOf(versionId: number, json: string): Questionnaire {
 }
 
 /** The values that are counted in the roll-up: choices and scale levels (not text or numbers). */
-function countedValues(form: Questionnaire, answers: Answers): [string, string][] {
+export function countedValues(form: Questionnaire, answers: Answers): [string, string][] {
   const out: [string, string][] = [];
   for (const q of questionsOf(form)) {
     const a = answers[q.id];
@@ -45,7 +47,8 @@ export interface StoredResponse {
   sheetId: string | null;
   clientKey: string | null;
   answers: Answers;
-  form: Questionnaire;
+  /** The answers' values that go into the roll-up counts (countedValues of the questionnaire), for valid ones. */
+  counted: readonly (readonly [string, string])[];
   /** For token campaigns: the hash of the card's token, redeemed in the same transaction. */
   tokenHash?: string;
 }
@@ -113,7 +116,7 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
       for (const value of Array.isArray(v) ? v : [String(v)]) answerRows.push([id, question_id, value]);
     }
     if (r.status === 'valid') {
-      for (const [question_id, value] of countedValues(r.form, r.answers)) {
+      for (const [question_id, value] of r.counted) {
         const k = `${r.campaignId}|${r.unitId}|${question_id}|${value}`;
         const c = counts.get(k);
         if (c) c[4]++;
@@ -127,7 +130,6 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
   });
   await insertAnswerRows(trx, engine, answerRows);
   await addResultCounts(trx, engine, [...counts.keys()].sort().map((k) => counts.get(k)!));
-  bumpResults(new Set(items.map((r) => r.campaignId)));
   if (totals.size) {
     await trx.insertInto('result_totals').values([...totals.keys()].sort().map((k) => totals.get(k)!))
       .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'channel', 'status']).doUpdateSet({ n: sql`result_totals.n + excluded.n` }))
@@ -136,18 +138,21 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
   return out;
 }
 
-// Bumped whenever responses of a campaign are written in this process: cached results of it are then stale.
+// Bumped whenever responses of a campaign are written by this process: cached results of it are then stale.
 const versions = new Map<number, number>();
 export function resultsVersion(campaignId: number): number {
   return versions.get(campaignId) ?? 0;
 }
-function bumpResults(campaignIds: Iterable<number>) {
+export function bumpResults(campaignIds: Iterable<number>) {
   for (const id of campaignIds) versions.set(id, (versions.get(id) ?? 0) + 1);
 }
 
-/** One response without a token: see storeResponses. */
-export async function storeResponse(trx: Tx, engine: Engine, r: Omit<StoredResponse, 'tokenHash'>): Promise<{ id: number; duplicate: boolean }> {
-  return (await storeResponses(trx, engine, [r]))[0] as { id: number; duplicate: boolean };
+/** One response without a token, from its questionnaire: see storeResponses. Bumps the campaign's results. */
+export async function storeResponse(trx: Tx, engine: Engine, r: Omit<StoredResponse, 'tokenHash' | 'counted'> & { form: Questionnaire }): Promise<{ id: number; duplicate: boolean }> {
+  const { form, ...rest } = r;
+  const [stored] = await storeResponses(trx, engine, [{ ...rest, counted: r.status === 'valid' ? countedValues(form, r.answers) : [] }]);
+  bumpResults([r.campaignId]);
+  return stored as { id: number; duplicate: boolean };
 }
 
 /** sha256 of a card's token: the database keeps only this. */
@@ -167,19 +172,23 @@ export async function submitOnline(services: AppServices, input: { slug: string;
   const { answers, issues } = checkAnswers(form, input.raw);
   if (Object.keys(issues).length) throw errors.validation(issues);
   const r = await committerFor(services.database).submit({
-    campaignId: entry.campaign_id, unitId: entry.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: input.clientKey, answers, form,
-    ...(entry.mode === 'token' ? { tokenHash: tokenHash(input.token!) } : {}),
+    campaignId: entry.campaign_id, unitId: entry.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: input.clientKey, answers,
+    counted: countedValues(form, answers), ...(entry.mode === 'token' ? { tokenHash: tokenHash(input.token!) } : {}),
   });
   if ('tokenUsed' in r) throw new AppError('token_used');
+  if (!r.duplicate) bumpResults([entry.campaign_id]);
   return r;
 }
+
+/** The online submissions' batch write, run by the group committer (in the SQLite writer thread). */
+export const SURVEY_WRITE: WriteJob<StoredResponse, StoreResult> = { name: 'surveys.store', write: storeResponses };
 
 // One group committer per database: online submissions that arrive together are written together.
 const committers = new WeakMap<Db, GroupCommit<StoredResponse, StoreResult>>();
 function committerFor(database: Db) {
   let c = committers.get(database);
   if (!c) {
-    c = new GroupCommit(database, (trx, engine, items) => storeResponses(trx, engine, items));
+    c = new GroupCommit(database, SURVEY_WRITE, writerOf(database, WRITER_ENTRY));
     committers.set(database, c);
   }
   return c;

@@ -4,7 +4,7 @@ import { forEachEngine } from '../../helpers/harness.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
 import { inTx } from '../../../src/db/tx.ts';
-import { definitionOf, storeResponses, type StoredResponse } from '../../../src/commands/surveys/submit.ts';
+import { countedValues, definitionOf, storeResponses, type StoredResponse } from '../../../src/commands/surveys/submit.ts';
 import { PNG } from 'pngjs';
 import { createRequire } from 'node:module';
 
@@ -152,10 +152,10 @@ forEachEngine('survey submissions under load', 'demo', (h) => {
       .select(['cu.unit_id', 'c.id as campaign_id', 'v.id as version_id', 'v.definition']).where('c.state', '=', 'open').limit(7).execute();
     const e = entries[0]!;
     const form = definitionOf(e.version_id, e.definition);
-    const item = (key: string, i: number): StoredResponse => ({
-      campaignId: e.campaign_id, unitId: entries[i % entries.length]!.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: key, form,
-      answers: { da_lam_viec: 'co', ...Object.fromEntries(CRITERIA.map((c, k) => [c, String(((i + k) % 4) + 1)])), gop_y: `batch comment ${key}` },
-    });
+    const item = (key: string, i: number): StoredResponse => {
+      const answers = { da_lam_viec: 'co', ...Object.fromEntries(CRITERIA.map((c, k) => [c, String(((i + k) % 4) + 1)])), gop_y: `batch comment ${key}` };
+      return { campaignId: e.campaign_id, unitId: entries[i % entries.length]!.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: key, answers, counted: countedValues(form, answers) };
+    };
     const [first] = await inTx(h.database, (trx, engine) => storeResponses(trx, engine, [item('batch-0', 0)]));
     // 40 new keys, one key repeated inside the batch and one already stored.
     const batch = Array.from({ length: 40 }, (_, i) => item(`batch-${i + 1}`, i + 1));

@@ -1,0 +1,92 @@
+// The group committer and, on SQLite, its writer thread: a second connection beside the main one.
+import { expect, it } from 'vitest';
+import { forEachEngine } from '../helpers/harness.ts';
+import { openDatabase } from '../../src/db/engine.ts';
+import { inTx } from '../../src/db/tx.ts';
+import { GroupCommit } from '../../src/db/group-commit.ts';
+import { writerOf } from '../../src/db/writer.ts';
+import { appendAudit, SYSTEM_CONTEXT } from '../../src/db/repos/audit.ts';
+import { verifyAuditChain } from '../../src/commands/audit/verify.ts';
+import { INTAKE_WRITE, receiveFeedback, type IntakeEntry } from '../../src/commands/feedback/intake.ts';
+import { WRITER_ENTRY } from '../../src/commands/writer-entry.ts';
+import { todayVN } from '../../src/core/dates.ts';
+
+const citizen = { audit: SYSTEM_CONTEXT, actor: null, actorKind: 'citizen' as const };
+
+forEachEngine('group commit', 'demo', (h) => {
+  const communeId = async () => (await h.database.db.selectFrom('units').select('id').where('level', '=', 'commune').where('valid_to', 'is', null)
+    .orderBy('id').executeTakeFirstOrThrow()).id;
+  const entry = (unitId: number, text: string): IntakeEntry => ({
+    ctx: citizen,
+    input: { unitId, channel: 'web', kind: 'request', content: text },
+    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), content: text, ackDueOn: todayVN() },
+  });
+  const count = async (like: string) => Number((await h.database.db.selectFrom('feedback_items').select((eb) => eb.fn.countAll().as('n'))
+    .where('content', 'like', like).executeTakeFirstOrThrow()).n);
+
+  it(`writes ${h.engine === 'sqlite' ? 'in the writer thread' : 'on the pool'}`, () => {
+    expect(writerOf(h.database, WRITER_ENTRY) !== null).toBe(h.engine === 'sqlite');
+  });
+
+  it('takes submissions and, at the same time, staff transactions on the main connection: all land and the audit chain stays whole', async () => {
+    const unitId = await communeId();
+    const submit = (text: string) => receiveFeedback({ ...h.ctx, ...citizen }, { unitId, channel: 'web', kind: 'request', content: text });
+    await submit('khởi động'); // the thread is running before the race starts
+    const before = await verifyAuditChain(h.database.db);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Intakes arrive in waves while staff transactions read, yield to the event loop (the thread commits meanwhile),
+    // then write: a stale read snapshot would fail there on SQLite if main transactions did not take the write lock
+    // at BEGIN.
+    const intakes: Promise<{ trackingCode: string; registerNo: number }>[] = [];
+    const waves = (async () => {
+      for (let w = 0; w < 6; w++) {
+        for (let i = 0; i < 10; i++) intakes.push(submit(`song song ${w * 10 + i}`));
+        await sleep(8);
+      }
+    })();
+    const staff = Array.from({ length: 10 }, (_, i) => (async () => {
+      await sleep(i * 5);
+      await inTx(h.database, async (trx, engine) => {
+        await trx.selectFrom('feedback_items').select('id').limit(1).execute();
+        await sleep(10);
+        await appendAudit(trx, engine, SYSTEM_CONTEXT, { action: 'test.parallel', entityType: 'test', entityId: i, unitId });
+      });
+    })());
+    await waves;
+    const results = await Promise.all(intakes);
+    await Promise.all(staff);
+    expect(new Set(results.map((r) => r.trackingCode)).size).toBe(60);
+    expect(new Set(results.map((r) => r.registerNo)).size).toBe(60);
+    expect(await count('song song %')).toBe(60);
+    const after = await verifyAuditChain(h.database.db);
+    expect(after).toEqual({ ok: true, count: before.count + 70 });
+  });
+
+  it('answers each item of a batch for itself: one that cannot be written fails alone, with the database\'s error', async () => {
+    const unitId = await communeId();
+    const committer = new GroupCommit(h.database, INTAKE_WRITE, writerOf(h.database, WRITER_ENTRY));
+    const settled = await Promise.allSettled([
+      committer.submit(entry(unitId, 'lô tốt 1')),
+      committer.submit(entry(987_654, 'lô hỏng')),
+      committer.submit(entry(unitId, 'lô tốt 2')),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const err = (settled[1] as PromiseRejectedResult).reason as { code?: string; message: string };
+    expect(String(err.code ?? err.message)).toMatch(/FOREIGNKEY|23503/);
+    expect(await count('lô tốt %')).toBe(2);
+    expect(await count('lô hỏng')).toBe(0);
+  });
+
+  it.skipIf(h.engine !== 'sqlite')('closing the database lets the writes sent to the thread finish first', async () => {
+    const unitId = await communeId();
+    const other = openDatabase(h.database.url);
+    const committer = new GroupCommit(other, INTAKE_WRITE, writerOf(other, WRITER_ENTRY));
+    const pending = Array.from({ length: 25 }, (_, i) => committer.submit(entry(unitId, `trước khi đóng ${i}`)));
+    // Let the committer hand its batch to the thread, then close at once.
+    await new Promise((r) => setImmediate(r));
+    await other.close();
+    const results = await Promise.all(pending);
+    expect(results).toHaveLength(25);
+    expect(await count('trước khi đóng %')).toBe(25);
+  });
+});

@@ -189,16 +189,14 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
   if (consentRows.length) await trx.insertInto('feedback_consents').values(consentRows).execute();
 
   const codes = entries.map(() => newTrackingCode());
-  const ids = await insertItems(trx, entries.map(({ input, plan }, i) => ({
+  const ids = await insertItems(trx, engine, entries.map(({ input, plan }, i) => ({
     unit_id: input.unitId, register_year: years[i]!, register_no: registerNos[i]!, tracking_code: codes[i]!,
     channel: input.channel, kind: input.kind, topic_code: input.topicCode ?? null, procedure: procedureOf(input.kind),
-    state: 'received' as const, outcome: null, summary: clean(input.summary) ?? summaryOf(plan.content), content: plan.content,
-    location: clean(input.location), concerned_unit_id: null, concerned_officer: null, assignee_id: null,
-    submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, duplicate_of: null, split_from: input.splitFrom ?? null,
+    state: 'received' as const, summary: clean(input.summary) ?? summaryOf(plan.content), content: plan.content,
+    location: clean(input.location), submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, split_from: input.splitFrom ?? null,
     source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
-    received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn, acked_on: null, closed_on: null,
-    answer_draft: null, public_answer: null, answered_on: null, rating: null, rating_comment: null, rated_at: null,
-    rereview: 0, search_key: searchKey(plan.content), created_at: now, updated_at: now,
+    received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn,
+    search_key: searchKey(plan.content), created_at: now, updated_at: now,
   })));
 
   const messages = entries.map(({ plan }, i) => citizenMessages.received(plan.unitName, codes[i]!, plan.ackDueOn));
@@ -212,7 +210,7 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
       }).execute();
     }
   }
-  await insertEvents(trx, entries.map(({ ctx, input }, i) => ({
+  await insertEvents(trx, engine, entries.map(({ ctx, input }, i) => ({
     itemId: ids[i]!, at: now, actorKind: ctx.actorKind ?? (ctx.actor ? 'staff' : 'citizen'), actorUserId: ctx.actor?.userId ?? null,
     action: 'receive', to: 'received' as const, publicMessage: messages[i]!,
     data: { channel: input.channel, registerNo: registerNos[i], source: input.source ?? undefined },

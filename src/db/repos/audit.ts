@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { auditHash, GENESIS_HASH, type AuditContent, type ChainLink } from '../../core/audit-chain.ts';
 import { nowIso } from '../../core/dates.ts';
 import type { Engine } from '../engine.ts';
+import { insertJsonRows, type JsonColumn } from './json-rows.ts';
 import type { Q, Tx } from '../tx.ts';
 
 /** Who did it and from where; null actor for the system and for anonymous requests. */
@@ -24,6 +25,11 @@ export interface AuditInput {
 }
 
 const chainEnd = new WeakMap<Tx, string>();
+
+const AUDIT_COLUMNS = [
+  ['at', 'text'], ['actor_user_id', 'int'], ['actor_username', 'text'], ['unit_id', 'int'], ['action', 'text'], ['entity_type', 'text'],
+  ['entity_id', 'text'], ['before_json', 'text'], ['after_json', 'text'], ['ip', 'text'], ['user_agent', 'text'], ['prev_hash', 'text'], ['hash', 'text'],
+] as const satisfies readonly JsonColumn[];
 
 /** Appends one event to the chain. On PostgreSQL an advisory lock serialises writers so the chain never forks. */
 export function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, input: AuditInput): Promise<void> {
@@ -49,7 +55,7 @@ export async function appendAudits(trx: Tx, engine: Engine, events: readonly { c
     prev = hash;
   }
   // The rows go in the order given, so ids follow the chain (verification walks it by id).
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_events').values(rows.slice(i, i + 200)).execute();
+  await insertJsonRows(engine, 'audit_events', AUDIT_COLUMNS, rows.map((r) => AUDIT_COLUMNS.map(([c]) => r[c]))).execute(trx);
   chainEnd.set(trx, prev);
 }
 

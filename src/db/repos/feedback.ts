@@ -3,6 +3,8 @@ import { sql, type Insertable } from 'kysely';
 import { prepared } from '../prepared.ts';
 import type { FeedbackActorKind, FeedbackItemsTable, FeedbackState } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
+import type { Engine } from '../engine.ts';
+import { insertJsonRows, type JsonColumn } from './json-rows.ts';
 
 /**
  * Reserves consecutive register numbers (sổ tiếp nhận) for several units and years in one statement, inside the
@@ -58,11 +60,12 @@ function eventRow(e: EventInput) {
   };
 }
 
-/** Many events in as few statements as the engines' parameter limits allow (a batch of intakes). */
-export async function insertEvents(trx: Tx, events: readonly EventInput[]): Promise<void> {
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto('feedback_events').values(events.slice(i, i + ROWS_PER_INSERT).map(eventRow)).execute();
-  }
+const EVENT_JSON_COLUMNS: readonly JsonColumn[] = EVENT_COLUMNS.map((c) => [c, c === 'item_id' || c === 'actor_user_id' ? 'int' : 'text'] as const);
+
+/** Many events in one statement (a batch of intakes). */
+export async function insertEvents(trx: Tx, engine: Engine, events: readonly EventInput[]): Promise<void> {
+  if (!events.length) return;
+  await insertJsonRows(engine, 'feedback_events', EVENT_JSON_COLUMNS, events.map((e) => { const r = eventRow(e); return EVENT_COLUMNS.map((c) => r[c]); })).execute(trx);
 }
 
 export async function insertEvent(trx: Tx, e: EventInput): Promise<number> {
@@ -71,19 +74,24 @@ export async function insertEvent(trx: Tx, e: EventInput): Promise<number> {
   return (row as { id: number }).id;
 }
 
-/** Rows per multi-row INSERT: 100 items × 38 columns stay far below SQLite's and PostgreSQL's parameter limits. */
-export const ROWS_PER_INSERT = 100;
+/** The columns a new item is written with; the others (answer, rating, closure, ...) start empty. */
+const NEW_ITEM_COLUMNS = [
+  ['unit_id', 'int'], ['register_year', 'int'], ['register_no', 'int'], ['tracking_code', 'text'], ['channel', 'text'], ['kind', 'text'],
+  ['topic_code', 'text'], ['procedure', 'text'], ['state', 'text'], ['summary', 'text'], ['content', 'text'], ['location', 'text'],
+  ['submitter_id', 'int'], ['anonymous', 'int'], ['split_from', 'int'], ['source_type', 'text'], ['source_ref', 'text'],
+  ['received_at', 'text'], ['received_on', 'text'], ['ack_due_on', 'text'], ['due_on', 'text'], ['search_key', 'text'],
+  ['created_at', 'text'], ['updated_at', 'text'],
+] as const satisfies readonly JsonColumn[];
+export type NewItemRow = Pick<Insertable<FeedbackItemsTable>, (typeof NEW_ITEM_COLUMNS)[number][0]>;
 
-/** Many items at once; returns their ids in the order given (matched by their unique tracking codes). */
-export async function insertItems(trx: Tx, rows: readonly Omit<Insertable<FeedbackItemsTable>, 'id'>[]): Promise<number[]> {
-  const ids = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT) as Insertable<FeedbackItemsTable>[];
-    for (const r of await trx.insertInto('feedback_items').values(chunk).returning(['id', 'tracking_code']).execute()) ids.set(r.tracking_code, r.id);
-  }
+/** Many new items in one statement; returns their ids in the order given (matched by their unique tracking codes). */
+export async function insertItems(trx: Tx, engine: Engine, rows: readonly NewItemRow[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const inserted = await insertJsonRows<{ id: number; tracking_code: string }>(engine, 'feedback_items', NEW_ITEM_COLUMNS,
+    rows.map((r) => NEW_ITEM_COLUMNS.map(([c]) => r[c] ?? null)), 'id, tracking_code').execute(trx);
+  const ids = new Map(inserted.rows.map((r) => [r.tracking_code, Number(r.id)]));
   return rows.map((r) => ids.get(r.tracking_code)!);
 }
-
 
 export function eventsOf(q: Q, itemId: number) {
   return q.selectFrom('feedback_events').leftJoin('users', 'users.id', 'feedback_events.actor_user_id')

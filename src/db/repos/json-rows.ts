@@ -1,0 +1,21 @@
+// Many rows in one INSERT with a single JSON parameter: an array of rows, each an array in column order. The SQL
+// text is the same whatever the number of rows, so SQLite keeps it compiled and neither Kysely nor the driver
+// builds and binds a VALUES list of rows × columns parameters (bench/README.md: the batched public writes).
+// Rows go in in the array's order (ids follow it). Table and column names are constants of the caller, never input.
+import { sql, type RawBuilder } from 'kysely';
+import type { Engine } from '../engine.ts';
+
+/** A column and how PostgreSQL casts its JSON text (SQLite takes JSON numbers and strings as they are). */
+export type JsonColumn = readonly [name: string, type: 'int' | 'text'];
+
+export function insertJsonRows<R = never>(engine: Engine, table: string, columns: readonly JsonColumn[], rows: readonly unknown[][], returning?: string): RawBuilder<R> {
+  const json = JSON.stringify(rows);
+  const names = columns.map(([c]) => c).join(', ');
+  const tail = returning ? ` returning ${returning}` : '';
+  if (engine === 'sqlite') {
+    const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
+    return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_each(`)}${json}${sql.raw(`) order by key${tail}`)}`;
+  }
+  const values = columns.map(([, type], i) => (type === 'int' ? `(e ->> ${i})::int` : `e ->> ${i}`)).join(', ');
+  return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_array_elements(`)}${json}${sql.raw(`::json) with ordinality as t(e, n) order by n${tail}`)}`;
+}

@@ -2,10 +2,10 @@
 // its submission as a form post or as JSON from the offline queue, the thank-you page, the script.
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { AppServices } from '../../../commands/context.ts';
+import { newClientKey } from '../../../core/surveys/client-key.ts';
 import { definitionOf, submitOnline } from '../../../commands/surveys/submit.ts';
 import { tokenStatus } from '../../../commands/surveys/tokens.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -92,7 +92,7 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
       if (problem) return tokenPage(req, reply, problem, name);
     }
     const form = definitionOf(entry.version_id, entry.definition);
-    return sendHtml(req, reply, 200, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: name, campaignName: entry.name, form, clientKey: randomUUID(), token }));
+    return sendHtml(req, reply, 200, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: name, campaignName: entry.name, form, clientKey: newClientKey(), token }));
   });
 
   /** Why a card's token cannot open this form, or null when it can. */
@@ -157,7 +157,7 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
       if (err.code === 'validation') {
         const form = definitionOf(entry.version_id, entry.definition);
         const values = Object.fromEntries(Object.entries(raw ?? {}).filter(([k]) => k !== '_k').map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
-        return sendHtml(req, reply, 400, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? randomUUID(), token, values, issues: err.fields }));
+        return sendHtml(req, reply, 400, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? newClientKey(), token, values, issues: err.fields }));
       }
       if (err.code === 'token_used' || err.code === 'token_required') return tokenPage(req, reply, err.code, await unitName(entry.unit_id));
       return sendHtml(req, reply, err.status, messagePage(req.lang, t(req.lang, 'form.closed_title'), t(req.lang, 'form.closed'), await unitName(entry.unit_id)));

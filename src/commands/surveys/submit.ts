@@ -1,7 +1,6 @@
 // Recording one response: validated against its questionnaire version, written with its answers and the
 // roll-up counts in one transaction. A retry with the same client key returns the first response.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { AppError, errors } from '../../core/errors.ts';
 import { todayVN } from '../../core/dates.ts';
 import { acceptance } from '../../core/surveys/campaign.ts';
@@ -10,7 +9,7 @@ import { questionsOf, type Questionnaire } from '../../core/surveys/questionnair
 import type { ResponseChannel, ResponseStatus } from '../../db/schema.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { Db, Engine } from '../../db/engine.ts';
-import { addResultCounts, insertAnswerRows, insertResponseRows, type AnswerRow, type CountRow } from '../../db/repos/responses.ts';
+import { insertAnswersAndCounts, insertResponseRows, type AnswerRow, type CountRow, type TotalRow } from '../../db/repos/responses.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
 import { writerOf, type WriteJob } from '../../db/writer.ts';
 import { WRITER_ENTRY } from '../writer-entry.ts';
@@ -55,28 +54,36 @@ export interface StoredResponse {
 
 export type StoreResult = { id: number; duplicate: boolean } | { tokenUsed: true };
 
+/** Ids of responses already stored under these items' client keys, keyed `campaign|key`. */
+async function storedKeys(trx: Tx, items: readonly StoredResponse[]): Promise<Map<string, number>> {
+  const known = new Map<string, number>();
+  if (!items.length) return known;
+  const rows = await trx.selectFrom('responses').select(['id', 'campaign_id', 'client_key'])
+    .where('campaign_id', 'in', [...new Set(items.map((r) => r.campaignId))])
+    .where('client_key', 'in', items.map((r) => r.clientKey!)).execute();
+  for (const row of rows) known.set(`${row.campaign_id}|${row.client_key}`, row.id);
+  return known;
+}
+
+const keyOf = (r: { campaignId: number; clientKey: string | null }) => (r.clientKey ? `${r.campaignId}|${r.clientKey}` : null);
+
 /**
  * Writes responses, their answers and the roll-ups inside trx in a handful of statements whatever the batch size
- * (db/repos/responses.ts): one for the responses, one for all answers, one upsert for the counted values and one
- * for the totals (PostgreSQL pays a round trip per statement). A client key seen before (in the database or
- * earlier in the batch) returns the earlier response instead of a new one.
+ * (db/repos/responses.ts): one for the responses, then the answers, the counted values and the totals (one
+ * statement on PostgreSQL, which pays a round trip per statement). A client key seen before (in the database or
+ * earlier in the batch) returns the earlier response instead of a new one. The insert itself skips a stored key,
+ * so the usual batch, all new, is not looked up first; only a card's submission is, because its token must not be
+ * redeemed again by a retry.
  */
 export async function storeResponses(trx: Tx, engine: Engine, items: StoredResponse[]): Promise<StoreResult[]> {
-  const keyed = items.filter((r) => r.clientKey);
-  const known = new Map<string, number>();
-  if (keyed.length) {
-    const rows = await trx.selectFrom('responses').select(['id', 'campaign_id', 'client_key'])
-      .where('campaign_id', 'in', [...new Set(keyed.map((r) => r.campaignId))])
-      .where('client_key', 'in', keyed.map((r) => r.clientKey!)).execute();
-    for (const row of rows) known.set(`${row.campaign_id}|${row.client_key}`, row.id);
-  }
+  const known = await storedKeys(trx, items.filter((r) => r.clientKey && r.tokenHash));
   const today = todayVN();
   // Which items are new rows; a repeated key later in the batch points at the first item that carries it.
   const fresh: StoredResponse[] = [];
   const plan: ({ earlier: number } | { fresh: number } | { sameAs: number } | { tokenUsed: true })[] = [];
   const firstInBatch = new Map<string, number>();
   for (const r of items) {
-    const dedupeKey = r.clientKey ? `${r.campaignId}|${r.clientKey}` : null;
+    const dedupeKey = keyOf(r);
     const earlier = dedupeKey ? known.get(dedupeKey) : undefined;
     if (earlier !== undefined) {
       plan.push({ earlier });
@@ -100,18 +107,35 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
     plan.push({ fresh: fresh.length });
     fresh.push(r);
   }
-  const ids = await insertResponseRows(trx, engine, fresh.map((r) => [r.campaignId, r.unitId, r.channel, r.status, r.sheetId, r.clientKey, today]));
+  const inserted = await insertResponseRows(trx, engine, fresh.map((r) => [r.campaignId, r.unitId, r.channel, r.status, r.sheetId, r.clientKey, today]));
+  // Keyed rows by their key; the others by their ids in order. A key the insert skipped was stored before.
+  const byKey = new Map<string, number>();
+  const unkeyed: number[] = [];
+  for (const row of inserted) {
+    if (row.client_key === null) unkeyed.push(Number(row.id));
+    else byKey.set(`${row.campaign_id}|${row.client_key}`, Number(row.id));
+  }
+  unkeyed.sort((a, b) => a - b);
+  const before = await storedKeys(trx, fresh.filter((r) => r.clientKey && !byKey.has(keyOf(r)!)));
+  let nextUnkeyed = 0;
+  const written = fresh.map((r) => {
+    const k = keyOf(r);
+    if (!k) return { id: unkeyed[nextUnkeyed++]!, isNew: true };
+    const id = byKey.get(k);
+    return id !== undefined ? { id, isNew: true } : { id: before.get(k)!, isNew: false };
+  });
   const out: StoreResult[] = plan.map((p) => {
     if ('tokenUsed' in p) return p;
     if ('earlier' in p) return { id: p.earlier, duplicate: true };
-    if ('sameAs' in p) return { id: ids[p.sameAs]!, duplicate: true };
-    return { id: ids[p.fresh]!, duplicate: false };
+    if ('sameAs' in p) return { id: written[p.sameAs]!.id, duplicate: true };
+    return { id: written[p.fresh]!.id, duplicate: !written[p.fresh]!.isNew };
   });
   const answerRows: AnswerRow[] = [];
   const counts = new Map<string, CountRow>();
-  const totals = new Map<string, { campaign_id: number; unit_id: number; channel: ResponseChannel; status: ResponseStatus; n: number }>();
+  const totals = new Map<string, TotalRow>();
   fresh.forEach((r, i) => {
-    const id = ids[i]!;
+    const { id, isNew } = written[i]!;
+    if (!isNew) return;
     for (const [question_id, v] of Object.entries(r.answers)) {
       for (const value of Array.isArray(v) ? v : [String(v)]) answerRows.push([id, question_id, value]);
     }
@@ -124,17 +148,12 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
       }
     }
     const tk = `${r.campaignId}|${r.unitId}|${r.channel}|${r.status}`;
-    const t = totals.get(tk) ?? { campaign_id: r.campaignId, unit_id: r.unitId, channel: r.channel, status: r.status, n: 0 };
-    t.n++;
-    totals.set(tk, t);
+    const t = totals.get(tk);
+    if (t) t[4]++;
+    else totals.set(tk, [r.campaignId, r.unitId, r.channel, r.status, 1]);
   });
-  await insertAnswerRows(trx, engine, answerRows);
-  await addResultCounts(trx, engine, [...counts.keys()].sort().map((k) => counts.get(k)!));
-  if (totals.size) {
-    await trx.insertInto('result_totals').values([...totals.keys()].sort().map((k) => totals.get(k)!))
-      .onConflict((oc) => oc.columns(['campaign_id', 'unit_id', 'channel', 'status']).doUpdateSet({ n: sql`result_totals.n + excluded.n` }))
-      .execute();
-  }
+  const sorted = <T>(m: Map<string, T>) => [...m.keys()].sort().map((k) => m.get(k)!);
+  if (answerRows.length || counts.size || totals.size) await insertAnswersAndCounts(trx, engine, answerRows, sorted(counts), sorted(totals));
   return out;
 }
 

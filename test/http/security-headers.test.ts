@@ -2,9 +2,10 @@ import { expect, it } from 'vitest';
 import { forEachEngine } from '../helpers/harness.ts';
 
 forEachEngine('security headers', 'empty', (h) => {
-  it('sends helmet\'s headers with our content security policy on pages, API answers and errors alike', async () => {
-    for (const url of ['/api/auth/me', '/khong-co-trang-nay', '/health']) {
+  it('sends helmet\'s headers with our content security policy on the form\'s script, API answers and errors alike', async () => {
+    for (const [url, status] of [['/s/assets/form.js', 200], ['/healthz', 200], ['/api/auth/me', 401], ['/khong-co-trang-nay', 404]] as const) {
       const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(status);
       expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
       expect(res.headers['content-security-policy']).toContain("img-src 'self' data:");
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");

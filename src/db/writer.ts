@@ -85,8 +85,8 @@ const writers = new WeakMap<Db, SqliteWriter | null>();
 export function writerOf(database: Db, entry: URL): SqliteWriter | null {
   let w = writers.get(database);
   if (w === undefined) {
-    const file = database.engine === 'sqlite' ? sqlitePath(database.url) : ':memory:';
-    w = file === ':memory:' || file === '' ? null : new SqliteWriter(database.url, entry);
+    const file = database.engine === 'sqlite' ? sqlitePath(database.url) : null;
+    w = file && file !== ':memory:' ? new SqliteWriter(database.url, entry) : null;
     writers.set(database, w);
     if (w) database.onClose(() => w!.close());
   }

@@ -8,7 +8,7 @@ import { writerOf } from '../../src/db/writer.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../../src/db/repos/audit.ts';
 import { verifyAuditChain } from '../../src/commands/audit/verify.ts';
 import { INTAKE_WRITE, receiveFeedback, type IntakeEntry } from '../../src/commands/feedback/intake.ts';
-import { WRITER_ENTRY } from '../../src/commands/writer-entry.ts';
+import { WRITER_ENTRY } from '../../src/commands/group-commits.ts';
 import { todayVN } from '../../src/core/dates.ts';
 
 const citizen = { audit: SYSTEM_CONTEXT, actor: null, actorKind: 'citizen' as const };

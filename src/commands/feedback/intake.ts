@@ -16,10 +16,9 @@ import type { FeedbackChannel, FeedbackConsentsTable, FeedbackKind } from '../..
 import { appendAudits } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
 import { insertEvents, insertItems, reserveRegisterNos } from '../../db/repos/feedback.ts';
-import type { Db, Engine } from '../../db/engine.ts';
-import { GroupCommit } from '../../db/group-commit.ts';
-import { writerOf, type WriteJob } from '../../db/writer.ts';
-import { WRITER_ENTRY } from '../writer-entry.ts';
+import type { Engine } from '../../db/engine.ts';
+import type { WriteJob } from '../../db/writer.ts';
+import { groupCommitFor } from '../group-commits.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
 import { citizenNotices, queueCitizenNotice } from './notices.ts';
@@ -93,23 +92,16 @@ export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promi
   if (actor && !feedbackPolicy.can(actor, 'enter', input.unitId)) throw errors.field('unitId', 'unit.not_found');
   const plan = await planIntake(ctx, input);
   // Only what the write needs goes to the committer: the entry may cross to the writer thread.
-  return committerFor(ctx.database).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input, plan });
+  return groupCommitFor(ctx.database, INTAKE_WRITE, 100).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input, plan });
 }
 
-/** The intakes' batch write, run by the group committer (in the SQLite writer thread). */
+/**
+ * The intakes' batch write, run by the group committer (in the SQLite writer thread). Intakes that arrive together
+ * are written in one transaction, each acknowledged only once it has committed: a public form flooded at a
+ * conference costs one fsync per batch, not one per opinion.
+ */
 export const INTAKE_WRITE: WriteJob<IntakeEntry, IntakeResult> = { name: 'feedback.intake', write: (trx, engine, items) => writeIntakes(trx, engine, items) };
 
-// Intakes that arrive together are written in one transaction (group commit), each acknowledged only once it
-// has committed: a public form flooded at a conference costs one fsync per batch, not one per opinion.
-const committers = new WeakMap<Db, GroupCommit<IntakeEntry, IntakeResult>>();
-function committerFor(database: Db): GroupCommit<IntakeEntry, IntakeResult> {
-  let c = committers.get(database);
-  if (!c) {
-    c = new GroupCommit(database, INTAKE_WRITE, writerOf(database, WRITER_ENTRY), 100);
-    committers.set(database, c);
-  }
-  return c;
-}
 
 export interface IntakePlan {
   unitName: string;

@@ -8,11 +8,10 @@ import { checkAnswers, type Answers, type RawAnswers } from '../../core/surveys/
 import { questionsOf, type Questionnaire } from '../../core/surveys/questionnaire.ts';
 import type { ResponseChannel, ResponseStatus } from '../../db/schema.ts';
 import type { Tx } from '../../db/tx.ts';
-import type { Db, Engine } from '../../db/engine.ts';
+import type { Engine } from '../../db/engine.ts';
 import { insertAnswersAndCounts, insertResponseRows, type AnswerRow, type CountRow, type TotalRow } from '../../db/repos/responses.ts';
-import { GroupCommit } from '../../db/group-commit.ts';
-import { writerOf, type WriteJob } from '../../db/writer.ts';
-import { WRITER_ENTRY } from '../writer-entry.ts';
+import type { WriteJob } from '../../db/writer.ts';
+import { groupCommitFor } from '../group-commits.ts';
 import { findBySlug, type FormEntry } from '../../db/repos/surveys.ts';
 import type { AppServices } from '../context.ts';
 
@@ -190,7 +189,7 @@ export async function submitOnline(services: AppServices, input: { slug: string;
   const form = definitionOf(entry.version_id, entry.definition);
   const { answers, issues } = checkAnswers(form, input.raw);
   if (Object.keys(issues).length) throw errors.validation(issues);
-  const r = await committerFor(services.database).submit({
+  const r = await groupCommitFor(services.database, SURVEY_WRITE).submit({
     campaignId: entry.campaign_id, unitId: entry.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: input.clientKey, answers,
     counted: countedValues(form, answers), ...(entry.mode === 'token' ? { tokenHash: tokenHash(input.token!) } : {}),
   });
@@ -202,13 +201,3 @@ export async function submitOnline(services: AppServices, input: { slug: string;
 /** The online submissions' batch write, run by the group committer (in the SQLite writer thread). */
 export const SURVEY_WRITE: WriteJob<StoredResponse, StoreResult> = { name: 'surveys.store', write: storeResponses };
 
-// One group committer per database: online submissions that arrive together are written together.
-const committers = new WeakMap<Db, GroupCommit<StoredResponse, StoreResult>>();
-function committerFor(database: Db) {
-  let c = committers.get(database);
-  if (!c) {
-    c = new GroupCommit(database, SURVEY_WRITE, writerOf(database, WRITER_ENTRY));
-    committers.set(database, c);
-  }
-  return c;
-}

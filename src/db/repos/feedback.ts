@@ -88,7 +88,7 @@ export type NewItemRow = Pick<Insertable<FeedbackItemsTable>, (typeof NEW_ITEM_C
 export async function insertItems(trx: Tx, engine: Engine, rows: readonly NewItemRow[]): Promise<number[]> {
   if (!rows.length) return [];
   const inserted = await insertJsonRows<{ id: number; tracking_code: string }>(engine, 'feedback_items', NEW_ITEM_COLUMNS,
-    rows.map((r) => NEW_ITEM_COLUMNS.map(([c]) => r[c] ?? null)), 'id, tracking_code').execute(trx);
+    rows.map((r) => NEW_ITEM_COLUMNS.map(([c]) => r[c] ?? null)), 'returning id, tracking_code').execute(trx);
   const ids = new Map(inserted.rows.map((r) => [r.tracking_code, Number(r.id)]));
   return rows.map((r) => ids.get(r.tracking_code)!);
 }

@@ -8,14 +8,18 @@ import type { Engine } from '../engine.ts';
 /** A column and how PostgreSQL casts its JSON text (SQLite takes JSON numbers and strings as they are). */
 export type JsonColumn = readonly [name: string, type: 'int' | 'text'];
 
-export function insertJsonRows<R = never>(engine: Engine, table: string, columns: readonly JsonColumn[], rows: readonly unknown[][], returning?: string): RawBuilder<R> {
+/**
+ * The INSERT; `tail` is appended as is: an ON CONFLICT clause and/or RETURNING (SQLite needs the SELECT's
+ * "where true" before an upsert's ON, which it adds).
+ */
+export function insertJsonRows<R = never>(engine: Engine, table: string, columns: readonly JsonColumn[], rows: readonly unknown[][], tail = ''): RawBuilder<R> {
   const json = JSON.stringify(rows);
   const names = columns.map(([c]) => c).join(', ');
-  const tail = returning ? ` returning ${returning}` : '';
+  const end = tail ? ` ${tail}` : '';
   if (engine === 'sqlite') {
     const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
-    return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_each(`)}${json}${sql.raw(`) order by key${tail}`)}`;
+    return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_each(`)}${json}${sql.raw(`) where true order by key${end}`)}`;
   }
   const values = columns.map(([, type], i) => (type === 'int' ? `(e ->> ${i})::int` : `e ->> ${i}`)).join(', ');
-  return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_array_elements(`)}${json}${sql.raw(`::json) with ordinality as t(e, n) order by n${tail}`)}`;
+  return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_array_elements(`)}${json}${sql.raw(`::json) with ordinality as t(e, n) order by n${end}`)}`;
 }

@@ -4,6 +4,7 @@
 // (bench/README.md, survey-submit).
 import { sql } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { insertJsonRows, type JsonColumn } from './json-rows.ts';
 import type { Tx } from '../tx.ts';
 import type { ResponseChannel, ResponseStatus } from '../schema.ts';
 
@@ -11,6 +12,13 @@ export type ResponseRow = [campaignId: number, unitId: number, channel: Response
 export type AnswerRow = [responseId: number, questionId: string, value: string];
 export type CountRow = [campaignId: number, unitId: number, questionId: string, value: string, n: number];
 export type TotalRow = [campaignId: number, unitId: number, channel: ResponseChannel, status: ResponseStatus, n: number];
+
+const RESPONSE_COLUMNS = [
+  ['campaign_id', 'int'], ['unit_id', 'int'], ['channel', 'text'], ['status', 'text'], ['sheet_id', 'text'], ['client_key', 'text'], ['submitted_on', 'text'],
+] as const satisfies readonly JsonColumn[];
+const ANSWER_COLUMNS = [['response_id', 'int'], ['question_id', 'text'], ['value', 'text']] as const satisfies readonly JsonColumn[];
+const COUNT_COLUMNS = [['campaign_id', 'int'], ['unit_id', 'int'], ['question_id', 'text'], ['value', 'text'], ['n', 'int']] as const satisfies readonly JsonColumn[];
+const TOTAL_COLUMNS = [['campaign_id', 'int'], ['unit_id', 'int'], ['channel', 'text'], ['status', 'text'], ['n', 'int']] as const satisfies readonly JsonColumn[];
 
 /**
  * Inserts the responses, skipping any whose client key is already stored for its campaign (ON CONFLICT DO
@@ -20,22 +28,15 @@ export type TotalRow = [campaignId: number, unitId: number, channel: ResponseCha
  */
 export async function insertResponseRows(trx: Tx, engine: Engine, rows: ResponseRow[]): Promise<{ id: number; campaign_id: number; client_key: string | null }[]> {
   if (!rows.length) return [];
-  const json = JSON.stringify(rows);
-  const query = engine === 'sqlite'
-    ? sql<{ id: number; campaign_id: number; client_key: string | null }>`insert into responses (campaign_id, unit_id, channel, status, sheet_id, client_key, submitted_on)
-        select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 from json_each(${json}) where true
-        on conflict (campaign_id, client_key) do nothing returning id, campaign_id, client_key`
-    : sql<{ id: number; campaign_id: number; client_key: string | null }>`insert into responses (campaign_id, unit_id, channel, status, sheet_id, client_key, submitted_on)
-        select (e ->> 0)::int, (e ->> 1)::int, e ->> 2, e ->> 3, e ->> 4, e ->> 5, e ->> 6 from json_array_elements(${json}::json) e
-        on conflict (campaign_id, client_key) do nothing returning id, campaign_id, client_key`;
-  return (await query.execute(trx)).rows;
+  return (await insertJsonRows<{ id: number; campaign_id: number; client_key: string | null }>(engine, 'responses', RESPONSE_COLUMNS, rows,
+    'on conflict (campaign_id, client_key) do nothing returning id, campaign_id, client_key').execute(trx)).rows;
 }
 
 /**
  * Writes the answers of new responses and adds them to the live roll-ups: the counted values and the totals.
  * Rows in key order, so concurrent writers lock the rows they share in one order and cannot deadlock ("where
  * true" lets SQLite tell the upsert's ON from a join's). PostgreSQL takes the three as one statement (data-modifying
- * CTEs): one round trip instead of three.
+ * CTEs): one round trip instead of three; SQLite, in its own thread, takes them one by one.
  */
 export async function insertAnswersAndCounts(trx: Tx, engine: Engine, answers: AnswerRow[], counts: CountRow[], totals: TotalRow[]): Promise<void> {
   const [a, c, t] = [answers, counts, totals].map((rows) => JSON.stringify(rows));
@@ -52,15 +53,13 @@ export async function insertAnswersAndCounts(trx: Tx, engine: Engine, answers: A
       on conflict (campaign_id, unit_id, channel, status) do update set n = result_totals.n + excluded.n`.execute(trx);
     return;
   }
-  if (answers.length) await sql`insert into answers (response_id, question_id, value) select value ->> 0, value ->> 1, value ->> 2 from json_each(${a})`.execute(trx);
+  if (answers.length) await insertJsonRows(engine, 'answers', ANSWER_COLUMNS, answers).execute(trx);
   if (counts.length) {
-    await sql`insert into result_counts (campaign_id, unit_id, question_id, value, n)
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 from json_each(${c}) where true
-      on conflict (campaign_id, unit_id, question_id, value) do update set n = result_counts.n + excluded.n`.execute(trx);
+    await insertJsonRows(engine, 'result_counts', COUNT_COLUMNS, counts,
+      'on conflict (campaign_id, unit_id, question_id, value) do update set n = result_counts.n + excluded.n').execute(trx);
   }
   if (totals.length) {
-    await sql`insert into result_totals (campaign_id, unit_id, channel, status, n)
-      select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 from json_each(${t}) where true
-      on conflict (campaign_id, unit_id, channel, status) do update set n = result_totals.n + excluded.n`.execute(trx);
+    await insertJsonRows(engine, 'result_totals', TOTAL_COLUMNS, totals,
+      'on conflict (campaign_id, unit_id, channel, status) do update set n = result_totals.n + excluded.n').execute(trx);
   }
 }

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppServices } from '../../../commands/context.ts';
-import { completeDataRequest, dataRequestDetail, listDataRequests } from '../../../commands/feedback/data-requests.ts';
+import { completeDataRequest, dataRequestDetail, listDataRequests } from '../../../commands/feedback/data-request-answers.ts';
 import { parseWith } from '../../validate.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { Id, idOr404 } from '../units/schema.ts';

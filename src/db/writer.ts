@@ -9,6 +9,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { openDatabase, sqlitePath, type Db, type Engine } from './engine.ts';
 import { inTx, type Tx } from './tx.ts';
+import { Checkpointer, deferCheckpoints } from './checkpointer.ts';
 
 /** A batched write, by name, so that the thread can run it: items and results cross threads by structured clone. */
 export interface WriteJob<I, R> {
@@ -88,7 +89,15 @@ export function writerOf(database: Db, entry: URL): SqliteWriter | null {
     const file = database.engine === 'sqlite' ? sqlitePath(database.url) : null;
     w = file && file !== ':memory:' ? new SqliteWriter(database.url, entry) : null;
     writers.set(database, w);
-    if (w) database.onClose(() => w!.close());
+    if (w) {
+      // Where there is a writer thread there is load: the checkpoints go to a thread of their own as well.
+      const checkpointer = new Checkpointer(file!);
+      deferCheckpoints(database.sqlite!);
+      database.onClose(async () => {
+        await w!.close();
+        await checkpointer.close();
+      });
+    }
   }
   return w;
 }
@@ -102,6 +111,10 @@ export function serveWrites(jobs: readonly WriteJob<never, unknown>[]): void {
   if (!port) throw new Error('serveWrites runs in a worker thread');
   const byName = new Map(jobs.map((j) => [j.name, j]));
   const database = openDatabase((workerData as { url: string }).url, { busyTimeoutMs: 60_000 });
+  // A batch's multi-row inserts keep their statement journals in memory: past 64 KB SQLite spilled them to temp
+  // files, a second write of every page the statement changed (a batch is bounded, so is the memory).
+  database.sqlite!.pragma('temp_store = MEMORY');
+  deferCheckpoints(database.sqlite!);
   let queue = Promise.resolve();
   port.on('message', (m: Request) => {
     queue = queue.then(async () => {

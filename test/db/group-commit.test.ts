@@ -1,7 +1,12 @@
 // The group committer and, on SQLite, its writer thread: a second connection beside the main one.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../helpers/harness.ts';
-import { openDatabase } from '../../src/db/engine.ts';
+import { openDatabase, sqlitePath } from '../../src/db/engine.ts';
+import { SELF_CHECKPOINT_PAGES } from '../../src/db/checkpointer.ts';
 import { inTx } from '../../src/db/tx.ts';
 import { GroupCommit } from '../../src/db/group-commit.ts';
 import { writerOf } from '../../src/db/writer.ts';
@@ -88,5 +93,36 @@ forEachEngine('group commit', 'demo', (h) => {
     const results = await Promise.all(pending);
     expect(results).toHaveLength(25);
     expect(await count('trước khi đóng %')).toBe(25);
+  });
+
+  it.skipIf(h.engine !== 'sqlite')('copies committed pages into the database file in a thread of its own, not in the writer\'s commits', async () => {
+    const unitId = await communeId();
+    await Promise.all(Array.from({ length: 40 }, (_, i) => receiveFeedback({ ...h.ctx, ...citizen }, { unitId, channel: 'web', kind: 'request', content: `đã sao vào tệp ${i}` })));
+    // The database file alone (a copy without its WAL) holds only what a checkpoint has copied. The committing
+    // connections checkpoint themselves only past SELF_CHECKPOINT_PAGES, far more than these 40 intakes write.
+    const file = sqlitePath(h.database.url);
+    const inFileAlone = () => {
+      const copy = path.join(os.tmpdir(), `ln-ckpt-${process.pid}-${Date.now()}.sqlite`);
+      fs.copyFileSync(file, copy);
+      try {
+        const raw = new Database(copy);
+        try {
+          return Number((raw.prepare(`select count(*) as n from feedback_items where content like 'đã sao vào tệp %'`).get() as { n: number }).n);
+        } finally {
+          raw.close();
+        }
+      } catch {
+        return -1; // copied in the middle of a checkpoint's writes: look again
+      } finally {
+        for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(f, { force: true });
+      }
+    };
+    let n = inFileAlone();
+    for (let i = 0; i < 100 && n !== 40; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      n = inFileAlone();
+    }
+    expect(n).toBe(40);
+    expect(SELF_CHECKPOINT_PAGES).toBeGreaterThan(1000);
   });
 });

@@ -11,6 +11,7 @@ import { inTx } from '../../db/tx.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { findCampaign, findQuestionnaire, findVersion } from '../../db/repos/surveys.ts';
 import type { CommandContext } from '../context.ts';
+import { dropFormEntries } from './form-entries.ts';
 
 type Ctx = CommandContext & { actor?: Actor };
 
@@ -92,7 +93,7 @@ export async function transitionCampaign(ctx: Ctx, campaignId: number, action: C
   const to = nextState(c.state, action);
   if (!to) throw errors.conflict('conflict', { action: { key: 'survey.bad_transition', params: { from: c.state, action } } });
   if (action === 'reopen' && !reason?.trim()) throw errors.field('reason', 'validation.required');
-  return inTx(ctx.database, async (trx, engine) => {
+  const result = await inTx(ctx.database, async (trx, engine) => {
     const r = await trx.updateTable('campaigns').set({ state: to, updated_at: nowIso() }).where('id', '=', campaignId).where('state', '=', c.state).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw errors.conflict('conflict');
     await appendAudit(trx, engine, ctx.audit, {
@@ -101,6 +102,9 @@ export async function transitionCampaign(ctx: Ctx, campaignId: number, action: C
     });
     return { state: to };
   });
+  // Its forms open or close now, not when their cached entries expire.
+  dropFormEntries(ctx.database);
+  return result;
 }
 
 /** Sets population and target of participating units (target defaults to the sample size for the population). */

@@ -12,7 +12,8 @@ import type { Engine } from '../../db/engine.ts';
 import { insertAnswersAndCounts, insertResponseRows, type AnswerRow, type CountRow, type TotalRow } from '../../db/repos/responses.ts';
 import type { WriteJob } from '../../db/writer.ts';
 import { groupCommitFor } from '../group-commits.ts';
-import { findBySlug, type FormEntry } from '../../db/repos/surveys.ts';
+import type { FormEntry } from '../../db/repos/surveys.ts';
+import { formEntry } from './form-entries.ts';
 import type { AppServices } from '../context.ts';
 
 // Published versions never change, so their parsed definitions are kept.
@@ -181,7 +182,7 @@ export function tokenHash(token: string): string {
 /** The public form's submission: no actor, no identity, no IP stored. */
 export async function submitOnline(services: AppServices, input: { slug: string; raw: RawAnswers; clientKey: string | null; token?: string | null; entry?: FormEntry }) {
   // The route has usually looked the form up already; looking it up again would double the reads.
-  const entry = input.entry ?? (await findBySlug(services.database.db, input.slug));
+  const entry = input.entry ?? (await formEntry(services.database, input.slug));
   if (!entry) throw errors.notFound();
   const state = acceptance(entry.state, entry.opens_on, entry.closes_on, todayVN());
   if (state !== 'accepting') throw new AppError('survey_closed', { params: { state } });

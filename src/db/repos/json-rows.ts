@@ -17,8 +17,10 @@ export function insertJsonRows<R = never>(engine: Engine, table: string, columns
   const names = columns.map(([c]) => c).join(', ');
   const end = tail ? ` ${tail}` : '';
   if (engine === 'sqlite') {
+    // jsonb_each, not json_each: each row's `value` is then binary JSON, read by `->>` in place. With json_each it
+    // was a row's JSON text, parsed again for every column: half of a 16-row batch's insert time (24 columns).
     const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
-    return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_each(`)}${json}${sql.raw(`) where true order by key${end}`)}`;
+    return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from jsonb_each(`)}${json}${sql.raw(`) where true order by key${end}`)}`;
   }
   const values = columns.map(([, type], i) => (type === 'int' ? `(e ->> ${i})::int` : `e ->> ${i}`)).join(', ');
   return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_array_elements(`)}${json}${sql.raw(`::json) with ordinality as t(e, n) order by n${end}`)}`;

@@ -102,6 +102,23 @@ forEachEngine('public survey form', 'demo', (h) => {
     const big = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, payload: `gop_y=${'a'.repeat(70_000)}` });
     expect(big.statusCode).toBe(413);
   });
+
+  it('stops taking answers the moment staff close the campaign, and takes them again once it is reopened', async () => {
+    // The form's entry is kept in memory (commands/surveys/form-entries.ts): these reads fill that cache first.
+    expect((await h.app.inject({ method: 'GET', url: `/s/${slug}` })).statusCode).toBe(200);
+    const admin = await h.login('quantri.tinh');
+    expect((await admin.post(`/api/campaigns/${campaignId}/transition`, { action: 'close' })).statusCode).toBe(200);
+    try {
+      expect((await h.app.inject({ method: 'GET', url: `/s/${slug}` })).statusCode).toBe(410);
+      const before = await count();
+      const post = await h.app.inject({ method: 'POST', url: `/s/${slug}`, payload: { answers: {}, clientKey: 'closed-1' } });
+      expect([post.statusCode, post.json().code]).toEqual([410, 'survey_closed']);
+      expect(await count()).toBe(before);
+    } finally {
+      expect((await admin.post(`/api/campaigns/${campaignId}/transition`, { action: 'reopen', reason: 'Gia hạn theo đề nghị của xã' })).statusCode).toBe(200);
+    }
+    expect((await h.app.inject({ method: 'GET', url: `/s/${slug}` })).statusCode).toBe(200);
+  });
 });
 
 forEachEngine('survey QR codes', 'demo', (h) => {

@@ -12,7 +12,7 @@ import { AppError } from '../../../core/errors.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { acceptance } from '../../../core/surveys/campaign.ts';
 import { t } from '../../../i18n/index.ts';
-import { findBySlug } from '../../../db/repos/surveys.ts';
+import { formEntry } from '../../../commands/surveys/form-entries.ts';
 import { errorBody } from '../../plugins/errors.ts';
 import { messagePage, surveyFormPage } from '../../pages/survey-form.ts';
 import { SlidingWindow } from './rate-window.ts';
@@ -69,7 +69,7 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
   async function entryOr(req: FastifyRequest) {
     const slug = (req.params as { slug: string }).slug;
     if (!SLUG.test(slug)) return null;
-    return (await findBySlug(services.database.db, slug)) ?? null;
+    return (await formEntry(services.database, slug)) ?? null;
   }
 
   async function unitName(unitId: number) {

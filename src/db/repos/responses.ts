@@ -19,6 +19,8 @@ const RESPONSE_COLUMNS = [
 const ANSWER_COLUMNS = [['response_id', 'int'], ['question_id', 'text'], ['value', 'text']] as const satisfies readonly JsonColumn[];
 const COUNT_COLUMNS = [['campaign_id', 'int'], ['unit_id', 'int'], ['question_id', 'text'], ['value', 'text'], ['n', 'int']] as const satisfies readonly JsonColumn[];
 const TOTAL_COLUMNS = [['campaign_id', 'int'], ['unit_id', 'int'], ['channel', 'text'], ['status', 'text'], ['n', 'int']] as const satisfies readonly JsonColumn[];
+const COUNTS_UPSERT = 'on conflict (campaign_id, unit_id, question_id, value) do update set n = result_counts.n + excluded.n';
+const TOTALS_UPSERT = 'on conflict (campaign_id, unit_id, channel, status) do update set n = result_totals.n + excluded.n';
 
 /**
  * Inserts the responses, skipping any whose client key is already stored for its campaign (ON CONFLICT DO
@@ -39,27 +41,14 @@ export async function insertResponseRows(trx: Tx, engine: Engine, rows: Response
  * CTEs): one round trip instead of three; SQLite, in its own thread, takes them one by one.
  */
 export async function insertAnswersAndCounts(trx: Tx, engine: Engine, answers: AnswerRow[], counts: CountRow[], totals: TotalRow[]): Promise<void> {
-  const [a, c, t] = [answers, counts, totals].map((rows) => JSON.stringify(rows));
+  const answered = insertJsonRows(engine, 'answers', ANSWER_COLUMNS, answers);
+  const counted = insertJsonRows(engine, 'result_counts', COUNT_COLUMNS, counts, COUNTS_UPSERT);
+  const totalled = insertJsonRows(engine, 'result_totals', TOTAL_COLUMNS, totals, TOTALS_UPSERT);
   if (engine === 'postgres') {
-    await sql`with answered as (
-        insert into answers (response_id, question_id, value) select (e ->> 0)::int, e ->> 1, e ->> 2 from json_array_elements(${a}::json) e
-      ), counted as (
-        insert into result_counts (campaign_id, unit_id, question_id, value, n)
-        select (e ->> 0)::int, (e ->> 1)::int, e ->> 2, e ->> 3, (e ->> 4)::int from json_array_elements(${c}::json) e
-        on conflict (campaign_id, unit_id, question_id, value) do update set n = result_counts.n + excluded.n
-      )
-      insert into result_totals (campaign_id, unit_id, channel, status, n)
-      select (e ->> 0)::int, (e ->> 1)::int, e ->> 2, e ->> 3, (e ->> 4)::int from json_array_elements(${t}::json) e
-      on conflict (campaign_id, unit_id, channel, status) do update set n = result_totals.n + excluded.n`.execute(trx);
+    await sql`with answered as (${answered}), counted as (${counted}) ${totalled}`.execute(trx);
     return;
   }
-  if (answers.length) await insertJsonRows(engine, 'answers', ANSWER_COLUMNS, answers).execute(trx);
-  if (counts.length) {
-    await insertJsonRows(engine, 'result_counts', COUNT_COLUMNS, counts,
-      'on conflict (campaign_id, unit_id, question_id, value) do update set n = result_counts.n + excluded.n').execute(trx);
-  }
-  if (totals.length) {
-    await insertJsonRows(engine, 'result_totals', TOTAL_COLUMNS, totals,
-      'on conflict (campaign_id, unit_id, channel, status) do update set n = result_totals.n + excluded.n').execute(trx);
-  }
+  if (answers.length) await answered.execute(trx);
+  if (counts.length) await counted.execute(trx);
+  if (totals.length) await totalled.execute(trx);
 }

@@ -1,9 +1,10 @@
 // The official model as a PDF, drawn with the Nghị định 30 layout helpers (layout.ts) that the report-back
 // documents use: the same model as docx.ts, so the printed PDF and the editable DOCX say the same thing.
 import {
-  BODY, MM, drawClosing, drawHeader, drawTable, drawTitle, finish, lineHeight, newPage, openOfficialDocument, paragraph,
+  BODY, MM, drawClosing, drawHeader, drawTitle, finish, lineHeight, newPage, openOfficialDocument, paragraph,
   wrapLines, type OfficialDoc,
 } from './layout.ts';
+import { drawTable } from './table.ts';
 import {
   DOC_TYPE_NAMES, closedBlocks, numberLine, recipientEntries, signerLines, type OfficialModel, type Signer,
 } from './model.ts';

@@ -10,7 +10,8 @@ import {
   periodLabel, speakerText, statusText, type ConferenceFollowUp, type ReportBack, type ReportItem, type ReportTotals,
 } from '../../commands/feedback/report-back.ts';
 import { bodyInitials, signerTitle, type ReportUnit } from '../../core/units/official-name.ts';
-import { drawClosing, drawHeader, drawTable, drawTitle, finish, openOfficialDocument, paragraph, type Column, type OfficialDoc } from '../official/layout.ts';
+import { drawClosing, drawHeader, drawTitle, finish, openOfficialDocument, paragraph, type OfficialDoc } from '../official/layout.ts';
+import { drawTable, type Column } from '../official/table.ts';
 
 /** More rows than this are not printed (a province's year): the document says how many were left out. */
 export const MAX_PDF_ROWS = 3000;

@@ -5,8 +5,7 @@
 //   GET  /tra-cuu/:code/receipt         what the citizen is given after sending
 //   GET  /tra-cuu/:code/status          status, public history, published answer, the rating form once closed
 //   POST /tra-cuu/:code/rating          1–5 once per closing; ≤ 2 asks the unit above to look again
-//   GET  /tra-cuu/:code/data, POST      data-subject requests and consent withdrawal: a 6-digit code goes to the contact
-//   GET  /tra-cuu/:code/data/:id, POST  on file; the right code opens the request with its 2-working-day clock
+//   GET  /tra-cuu/:code/data…           data-subject requests and consent withdrawal (data-requests.ts)
 // (/t/:token is the printed survey cards' address; tracking lives under its own /tra-cuu.)
 // Any code that names nothing gets one answer — same status, same bytes, at least MIN_LOOKUP_MS — and lookups and
 // submissions are rate-limited per address.
@@ -16,14 +15,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import multipart from '@fastify/multipart';
 import type { AppServices } from '../../../commands/context.ts';
 import { itemByCode, publicStatus, publishedFile, rateItem, type CitizenCtx } from '../../../commands/feedback/citizen.ts';
-import {
-  contactOf, dataRequestOf, dataRequestsOf, maskEmail, maskPhone, startDataRequest, verifyDataRequest,
-} from '../../../commands/feedback/data-requests.ts';
 import { receiveFeedback, type PhotoInput } from '../../../commands/feedback/intake.ts';
+import { maskEmail, maskPhone } from '../../../commands/feedback/data-requests.ts';
 import { compareVi } from '../../../core/collate.ts';
 import { todayVN } from '../../../core/dates.ts';
 import { AppError, type FieldIssue } from '../../../core/errors.ts';
-import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../core/feedback/kinds.ts';
+import type { ConsentPurpose } from '../../../core/feedback/kinds.ts';
 import { foldVi } from '../../../core/feedback/normalize.ts';
 import { formatTrackingCode } from '../../../core/feedback/tracking.ts';
 import { t } from '../../../i18n/index.ts';
@@ -31,12 +28,13 @@ import type { ItemRow } from '../../../db/repos/feedback.ts';
 import { reencodePhoto } from '../../../media/images.ts';
 import { errorBody } from '../../plugins/errors.ts';
 import {
-  codeNotFoundPage, dataPage, DATA_KINDS, feedbackFormPage, messagePage, receiptPage, statusPage, trackEntryPage,
-  unitListPage, verifiedPage, verifyPage, withLang, type StatusNotice, type UnitGroup,
+  codeNotFoundPage, feedbackFormPage, messagePage, receiptPage, statusPage, trackEntryPage, unitListPage, withLang,
+  type StatusNotice, type UnitGroup,
 } from '../../pages/feedback-pages.ts';
 import { SlidingWindow } from './rate-window.ts';
 import { fieldsOf, first, formValues, MULTIPART_LIMITS, readForm, validateForm } from './feedback-form.ts';
 import { sendHtml as sendPage } from '../../pages/send.ts';
+import { publicDataRequestRoutes } from './data-requests.ts';
 
 /** Every answer to a code lookup takes at least this long, found or not, well-formed or not. */
 export const MIN_LOOKUP_MS = 150;
@@ -63,7 +61,6 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   const submissions = new SlidingWindow(TEN_MIN, 20);
   const lookups = new SlidingWindow(TEN_MIN, 300);
   const misses = new SlidingWindow(TEN_MIN, 30);
-  const dataPosts = new SlidingWindow(60 * 60_000, 20);
 
   const citizen = (req: FastifyRequest): CitizenCtx => ({
     ...services, audit: { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
@@ -328,85 +325,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       return reply.redirect(withLang(`/tra-cuu/${formatTrackingCode(item.tracking_code)}/status?notice=${r.rereview ? 'rereview' : 'rated'}`, req.lang), 303);
     });
 
-    // ----- data-subject requests -----
-
-    async function renderData(req: FastifyRequest, reply: FastifyReply, item: ItemRow, status: number,
-      extra: { issues?: Record<string, FieldIssue>; values?: { kind?: string; details?: string }; problem?: string | null } = {}) {
-      const [contact, requests, name] = await Promise.all([contactOf(services.database.db, item), dataRequestsOf(services, item.id), unitName(item.unit_id)]);
-      return sendHtml(req, reply, status, dataPage({ lang: req.lang, code: item.tracking_code, unitName: name, verifiable: contact !== null, requests, ...extra }));
-    }
-
-    scope.get('/tra-cuu/:code/data', async (req, reply) => {
-      const item = await lookup(req, reply, codeParam(req));
-      if (!item) return reply;
-      return renderData(req, reply, item, 200);
-    });
-
-    scope.post('/tra-cuu/:code/data', { bodyLimit: 16 * 1024 }, async (req, reply) => {
-      if (!dataPosts.hit(req.ip)) return tooMany(req, reply);
-      const item = await lookup(req, reply, codeParam(req));
-      if (!item) return reply;
-      const fields = fieldsOf(req.body) ?? {};
-      const withdraw = first(fields.withdraw);
-      const kind = first(fields.request);
-      const details = String(first(fields.details) ?? '');
-      let input: Parameters<typeof startDataRequest>[2];
-      if (withdraw !== undefined) {
-        if (!(CONSENT_PURPOSES as readonly string[]).includes(withdraw)) return renderData(req, reply, item, 400, { problem: t(req.lang, 'validation.format') });
-        input = { withdraw: withdraw as ConsentPurpose };
-      } else {
-        const issues: Record<string, FieldIssue> = {};
-        if (!kind || !(DATA_KINDS as readonly string[]).includes(kind)) issues.request = { key: 'citizen.dr_required' };
-        if (details.length > 2000) issues.details = { key: 'validation.too_long', params: { max: 2000 } };
-        else if (kind === 'correct' && !details.trim()) issues.details = { key: 'citizen.dr_details_required' };
-        if (Object.keys(issues).length) return renderData(req, reply, item, 400, { issues, values: { kind, details: details.slice(0, 2000) } });
-        input = { kind: kind as (typeof DATA_KINDS)[number], details };
-      }
-      const r = await startDataRequest(citizen(req), item, input);
-      if (!r.ok) {
-        if (r.reason === 'too_many') return renderData(req, reply, item, 429, { problem: t(req.lang, 'citizen.too_many_requests') });
-        return renderData(req, reply, item, 400);
-      }
-      return reply.redirect(withLang(`/tra-cuu/${formatTrackingCode(item.tracking_code)}/data/${r.requestId}`, req.lang), 303);
-    });
-
-    const requestParam = (req: FastifyRequest) => {
-      const id = String((req.params as { rid?: string }).rid ?? '');
-      return /^[1-9][0-9]{0,9}$/.test(id) ? Number(id) : null;
-    };
-
-    scope.get('/tra-cuu/:code/data/:rid', async (req, reply) => {
-      const item = await lookup(req, reply, codeParam(req));
-      if (!item) return reply;
-      const rid = requestParam(req);
-      const request = rid === null ? null : await dataRequestOf(services, item.id, rid);
-      if (!request) return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
-      const contact = await contactOf(services.database.db, item);
-      const sentTo = contact ? [contact.email ? maskEmail(contact.email) : '', contact.phone ? maskPhone(contact.phone) : ''].filter(Boolean) : [];
-      return sendHtml(req, reply, 200, verifyPage({ lang: req.lang, code: item.tracking_code, unitName: await unitName(item.unit_id), request, sentTo }));
-    });
-
-    scope.post('/tra-cuu/:code/data/:rid', { bodyLimit: 4096 }, async (req, reply) => {
-      if (!dataPosts.hit(req.ip)) return tooMany(req, reply);
-      const item = await lookup(req, reply, codeParam(req));
-      if (!item) return reply;
-      const rid = requestParam(req);
-      if (rid === null) return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
-      const typed = String(first(fieldsOf(req.body)?.verify) ?? '').slice(0, 20);
-      const r = await verifyDataRequest(citizen(req), item, rid, typed);
-      const name = await unitName(item.unit_id);
-      if (r.ok) {
-        return sendHtml(req, reply, 200, verifiedPage({ lang: req.lang, code: item.tracking_code, unitName: name, request: r.request, withdrawn: r.withdrawn, data: r.data }));
-      }
-      if (r.reason === 'not_found') return sendHtml(req, reply, 404, codeNotFoundPage(req.lang));
-      const request = (await dataRequestOf(services, item.id, rid))!;
-      const [status, issue]: [number, FieldIssue] =
-        r.reason === 'wrong' ? [400, { key: 'citizen.verify_wrong', params: { n: r.attemptsLeft } }]
-          : r.reason === 'locked' ? [429, { key: 'citizen.verify_locked' }]
-            : r.reason === 'expired' ? [410, { key: 'citizen.verify_expired' }]
-              : [409, { key: 'citizen.verify_not_pending' }];
-      return sendHtml(req, reply, status, verifyPage({ lang: req.lang, code: item.tracking_code, unitName: name, request, issue }));
-    });
+    publicDataRequestRoutes(scope, { services, citizen, lookup, unitName, tooMany, codeParam, sendHtml });
   });
 }
 

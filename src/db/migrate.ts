@@ -12,6 +12,7 @@ import * as m008 from './migrations/008_feedback.ts';
 import * as m009 from './migrations/009_conferences.ts';
 import * as m010 from './migrations/010_documents.ts';
 import * as m011 from './migrations/011_work_results.ts';
+import * as m012 from './migrations/012_write_pages.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '009_conferences': m009,
   '010_documents': m010,
   '011_work_results': m011,
+  '012_write_pages': m012,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {
@@ -46,4 +48,12 @@ export async function migrateToLatest(database: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Brings the schema up to one named migration (tests of an upgrade start from the schema before it). */
+export async function migrateTo(database: Db, name: string): Promise<void> {
+  if (!(name in MIGRATIONS)) throw new Error(`no migration named ${name}`);
+  const migrator = new Migrator({ db: database.db, provider: provider(database.engine) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

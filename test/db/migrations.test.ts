@@ -1,0 +1,70 @@
+// Upgrades of a database that holds data: each migration is run on the schema before it, with rows in it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/engine.ts';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
+import { pgAdmin, pgAdminUrl, testEngines, withDatabase } from '../helpers/engines.ts';
+
+/** An empty, unmigrated database of the engine. */
+async function blank(engine: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const id = randomBytes(5).toString('hex');
+  if (engine === 'sqlite') {
+    const file = path.join(os.tmpdir(), `langnghe-migrate-${id}.sqlite`);
+    return { url: `sqlite:${file}`, drop: async () => { for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true }); } };
+  }
+  const name = `ln_m_${id}`;
+  await pgAdmin((c) => c.query(`create database ${name}`));
+  return { url: withDatabase(pgAdminUrl(), name), drop: () => pgAdmin(async (c) => { await c.query(`drop database if exists ${name} with (force)`); }) };
+}
+
+for (const engine of testEngines()) {
+  describe(`migrations [${engine}]`, () => {
+    let database: Db | undefined;
+    let drop: (() => Promise<void>) | undefined;
+    afterEach(async () => {
+      await database?.close();
+      await drop?.();
+      database = drop = undefined;
+    });
+
+    it('012 keeps every live-result count, clusters them by their key on SQLite, and drops the unit/state index of the register', async () => {
+      const target = await blank(engine);
+      drop = target.drop;
+      database = openDatabase(target.url);
+      await migrateTo(database, '011_work_results');
+      const q = database.db;
+      // Rows in the order a year of submissions leaves them: units interleaved, not by key.
+      const counts = Array.from({ length: 60 }, (_, i) => ({ campaign_id: 1 + (i % 2), unit_id: 100 - (i * 7) % 13, question_id: `q${i % 5}`, value: String(i % 3), n: i + 1 }))
+        .filter((r, i, all) => all.findIndex((o) => o.campaign_id === r.campaign_id && o.unit_id === r.unit_id && o.question_id === r.question_id && o.value === r.value) === i);
+      const totals = [{ campaign_id: 1, unit_id: 9, channel: 'web' as const, status: 'valid' as const, n: 4 }, { campaign_id: 1, unit_id: 3, channel: 'paper' as const, status: 'invalid' as const, n: 2 }];
+      await q.insertInto('result_counts').values(counts).execute();
+      await q.insertInto('result_totals').values(totals).execute();
+
+      expect(await migrateToLatest(database)).toContain('012_write_pages');
+
+      const key = (r: { campaign_id: number; unit_id: number }) => JSON.stringify(r);
+      const sortRows = <T extends { campaign_id: number; unit_id: number }>(rows: T[]) => rows.map((r) => ({ ...r, campaign_id: Number(r.campaign_id), unit_id: Number(r.unit_id), n: Number((r as unknown as { n: number }).n) })).map(key).sort();
+      expect(sortRows(await q.selectFrom('result_counts').selectAll().execute())).toEqual(sortRows(counts));
+      expect(sortRows(await q.selectFrom('result_totals').selectAll().execute())).toEqual(sortRows(totals));
+      // The upsert the submissions use still adds to the row under the key.
+      await sql`insert into result_counts (campaign_id, unit_id, question_id, value, n) values (1, 100, 'q0', '0', 5)
+        on conflict (campaign_id, unit_id, question_id, value) do update set n = result_counts.n + excluded.n`.execute(q);
+      const row = await q.selectFrom('result_counts').select('n').where('campaign_id', '=', 1).where('unit_id', '=', 100).where('question_id', '=', 'q0').where('value', '=', '0').executeTakeFirstOrThrow();
+      expect(Number(row.n)).toBe(1 + 5);
+
+      if (engine === 'sqlite') {
+        const ddl = database.sqlite!.prepare(`select name, sql from sqlite_master where name in ('result_counts', 'result_totals', 'feedback_items_unit_state_due')`).all() as { name: string; sql: string }[];
+        expect(ddl.map((d) => d.name).sort()).toEqual(['result_counts', 'result_totals']);
+        for (const d of ddl) expect(d.sql).toMatch(/without rowid$/i);
+      } else {
+        const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'feedback_items'`.execute(q);
+        expect(indexes.rows.map((r) => r.indexname)).not.toContain('feedback_items_unit_state_due');
+        expect(indexes.rows.map((r) => r.indexname)).toContain('feedback_items_open_unit');
+      }
+    });
+  });
+}

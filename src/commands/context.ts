@@ -11,6 +11,11 @@ export interface AppServices {
 
 export interface CommandContext extends AppServices {
   audit: AuditContext;
+  /**
+   * The access revision the request has already read (with its session, or for the unit of a public form): a
+   * command that needs the unit graph uses it instead of reading the revision again.
+   */
+  revision?: number;
 }
 
 export interface ActorContext extends CommandContext {

@@ -55,7 +55,14 @@ export class AccessCache {
     return value;
   }
 
-  /** The unit graph at the current revision. */
+  /** The access revision in the database now (read, and the cache brought up to it). */
+  async currentRevision(): Promise<number> {
+    const revision = await readRevision(this.database.db, 'access');
+    this.sync(revision);
+    return revision;
+  }
+
+  /** The unit graph at the revision given, or at the current one. */
   async unitGraph(revision?: number): Promise<UnitGraph> {
     this.sync(revision ?? (await readRevision(this.database.db, 'access')));
     if (this.graph) return this.graph;

@@ -112,7 +112,7 @@ export interface IntakePlan {
 
 /** Checks and reads everything an intake needs before its transaction opens. */
 export async function planIntake(ctx: CommandContext, input: IntakeInput): Promise<IntakePlan> {
-  const graph = await ctx.access.unitGraph();
+  const graph = await ctx.access.unitGraph(ctx.revision);
   const today = todayVN();
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) throw errors.field('receivedOn', 'feedback.received_in_future');

@@ -83,15 +83,17 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   }
 
   /** The unit a form address names: today's unit, the one successor of a unit that has ended, or nothing. */
-  async function unitOf(param: string): Promise<{ id: number; code: string; name: string } | { successors: { code: string; name: string }[] } | null> {
+  /** The unit of a form's code, with the access revision its graph was read at (the intake reuses it). */
+  async function unitOf(param: string): Promise<{ id: number; code: string; name: string; revision: number } | { successors: { code: string; name: string }[] } | null> {
     const code = param.toUpperCase();
     if (!UNIT_CODE.test(code)) return null;
-    const graph = await services.access.unitGraph();
+    const revision = await services.access.currentRevision();
+    const graph = await services.access.unitGraph(revision);
     const id = graph.idOf(code);
     if (id === undefined) return null;
     const today = todayVN();
     const v = graph.versionAt(id, today);
-    if (v) return { id, code, name: v.name };
+    if (v) return { id, code, name: v.name, revision };
     // An old commune's QR code: today's commune(s) that took over its area.
     const level = graph.units.get(id)?.level;
     const successors = graph.successorsOn(id, today).filter((s) => graph.units.get(s)?.level === level)
@@ -231,7 +233,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       const hasContact = !!(data.phone || data.email);
       const consents: ConsentPurpose[] = hasContact ? [...new Set(data.consents ?? [])] : [];
       try {
-        const r = await receiveFeedback({ ...citizen(req), actor: null, actorKind: 'citizen' }, {
+        const r = await receiveFeedback({ ...citizen(req), actor: null, actorKind: 'citizen', revision: unit.revision }, {
           unitId: unit.id, channel: qr ? 'qr' : 'web', kind: data.kind, content: data.content, location: data.location,
           submitter: { fullName: data.fullName, phone: data.phone ?? null, email: data.email ?? null, address: data.address },
           consents, photos,

@@ -12,7 +12,7 @@ import { SYSTEM_CONTEXT } from '../src/db/repos/audit.ts';
 import { inTx } from '../src/db/tx.ts';
 import { applyUnitBatch } from '../src/commands/units/write.ts';
 import { createCampaign, transitionCampaign } from '../src/commands/surveys/campaigns.ts';
-import { countedValues, definitionOf, storeResponses, type StoredResponse } from '../src/commands/surveys/submit.ts';
+import { countedQuestions, definitionOf, storeResponses, type StoredResponse } from '../src/commands/surveys/submit.ts';
 import { questionsOf, type Questionnaire } from '../src/core/surveys/questionnaire.ts';
 import type { Answers } from '../src/core/surveys/answers.ts';
 import { DEMO } from '../src/seed/demo.ts';
@@ -103,7 +103,7 @@ async function generate(url: string, responses: number, log: (s: string) => void
             const invalid = channel === 'paper' && rnd() < 0.03;
             const answers = invalid ? {} : answersFor(form, rnd, quality[u]!);
             answerRows += Object.keys(answers).length;
-            items.push({ campaignId, unitId: ids[u]!, channel, status: invalid ? 'invalid' : 'valid', sheetId: null, clientKey: null, answers, counted: invalid ? [] : countedValues(form, answers) });
+            items.push({ campaignId, unitId: ids[u]!, channel, status: invalid ? 'invalid' : 'valid', sheetId: null, clientKey: null, answers, counted: countedQuestions(form) });
           }
           await storeResponses(trx, engine, items);
         }

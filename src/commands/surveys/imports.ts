@@ -10,7 +10,7 @@ import { inTx } from '../../db/tx.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { findCampaign, findVersion } from '../../db/repos/surveys.ts';
 import type { CommandContext } from '../context.ts';
-import { bumpResults, countedValues, definitionOf, storeResponses } from './submit.ts';
+import { bumpResults, countedQuestions, definitionOf, storeResponses } from './submit.ts';
 
 type Ctx = CommandContext & { actor: Actor };
 
@@ -69,7 +69,7 @@ export async function runImport(ctx: Ctx, id: number, mapping: ImportMapping) {
       if (Number(claimed.numUpdatedRows) !== 1) throw errors.conflict('conflict', { import: { key: 'import.already_done' } });
       for (let i = 0; i < answers.length; i += CHUNK) {
         await storeResponses(trx, engine, answers.slice(i, i + CHUNK).map((a) => ({
-          campaignId: campaign.id, unitId: imp.unit_id, channel: 'import' as const, status: 'valid' as const, sheetId: null, clientKey: null, answers: a, counted: countedValues(form, a),
+          campaignId: campaign.id, unitId: imp.unit_id, channel: 'import' as const, status: 'valid' as const, sheetId: null, clientKey: null, answers: a, counted: countedQuestions(form),
         })));
         bumpResults([campaign.id]);
         progress.set(id, { processed: Math.min(i + CHUNK, answers.length), total: answers.length });

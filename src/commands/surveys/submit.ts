@@ -27,13 +27,27 @@ export function definitionOf(versionId: number, json: string): Questionnaire {
   return d;
 }
 
-/** The values that are counted in the roll-up: choices and scale levels (not text or numbers). */
-export function countedValues(form: Questionnaire, answers: Answers): [string, string][] {
+// One array per questionnaire object: the responses of a batch share it, so it crosses to the writer thread once
+// per batch (structured clone keeps shared references), not once per response.
+const counted = new WeakMap<Questionnaire, readonly string[]>();
+
+/** The questions whose answers are counted in the roll-up: choices and scale levels (not text or numbers). */
+export function countedQuestions(form: Questionnaire): readonly string[] {
+  let ids = counted.get(form);
+  if (!ids) {
+    ids = questionsOf(form).filter((q) => q.type === 'single' || q.type === 'multiple' || q.type === 'rating').map((q) => q.id);
+    counted.set(form, ids);
+  }
+  return ids;
+}
+
+/** The (question, value) pairs an answer set adds to the roll-up: one per choice or level given. */
+export function countedValues(questionIds: readonly string[], answers: Answers): [string, string][] {
   const out: [string, string][] = [];
-  for (const q of questionsOf(form)) {
-    const a = answers[q.id];
-    if (a === undefined || !(q.type === 'single' || q.type === 'multiple' || q.type === 'rating')) continue;
-    for (const v of Array.isArray(a) ? a : [String(a)]) out.push([q.id, v]);
+  for (const id of questionIds) {
+    const a = answers[id];
+    if (a === undefined) continue;
+    for (const v of Array.isArray(a) ? a : [String(a)]) out.push([id, v]);
   }
   return out;
 }
@@ -46,8 +60,8 @@ export interface StoredResponse {
   sheetId: string | null;
   clientKey: string | null;
   answers: Answers;
-  /** The answers' values that go into the roll-up counts (countedValues of the questionnaire), for valid ones. */
-  counted: readonly (readonly [string, string])[];
+  /** The questions counted in the roll-up (countedQuestions of the questionnaire); only valid responses are counted. */
+  counted: readonly string[];
   /** For token campaigns: the hash of the card's token, redeemed in the same transaction. */
   tokenHash?: string;
 }
@@ -140,7 +154,7 @@ export async function storeResponses(trx: Tx, engine: Engine, items: StoredRespo
       for (const value of Array.isArray(v) ? v : [String(v)]) answerRows.push([id, question_id, value]);
     }
     if (r.status === 'valid') {
-      for (const [question_id, value] of r.counted) {
+      for (const [question_id, value] of countedValues(r.counted, r.answers)) {
         const k = `${r.campaignId}|${r.unitId}|${question_id}|${value}`;
         const c = counts.get(k);
         if (c) c[4]++;
@@ -169,7 +183,7 @@ export function bumpResults(campaignIds: Iterable<number>) {
 /** One response without a token, from its questionnaire: see storeResponses. Bumps the campaign's results. */
 export async function storeResponse(trx: Tx, engine: Engine, r: Omit<StoredResponse, 'tokenHash' | 'counted'> & { form: Questionnaire }): Promise<{ id: number; duplicate: boolean }> {
   const { form, ...rest } = r;
-  const [stored] = await storeResponses(trx, engine, [{ ...rest, counted: r.status === 'valid' ? countedValues(form, r.answers) : [] }]);
+  const [stored] = await storeResponses(trx, engine, [{ ...rest, counted: countedQuestions(form) }]);
   bumpResults([r.campaignId]);
   return stored as { id: number; duplicate: boolean };
 }
@@ -192,7 +206,7 @@ export async function submitOnline(services: AppServices, input: { slug: string;
   if (Object.keys(issues).length) throw errors.validation(issues);
   const r = await groupCommitFor(services.database, SURVEY_WRITE).submit({
     campaignId: entry.campaign_id, unitId: entry.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: input.clientKey, answers,
-    counted: countedValues(form, answers), ...(entry.mode === 'token' ? { tokenHash: tokenHash(input.token!) } : {}),
+    counted: countedQuestions(form), ...(entry.mode === 'token' ? { tokenHash: tokenHash(input.token!) } : {}),
   });
   if ('tokenUsed' in r) throw new AppError('token_used');
   if (!r.duplicate) bumpResults([entry.campaign_id]);

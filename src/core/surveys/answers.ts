@@ -12,21 +12,43 @@ export const SHORT_TEXT_MAX = 200;
 
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)]);
 
-function checkOne(form: Questionnaire, q: Question, raw: unknown): { value?: string | number | string[]; issue?: FieldIssue } {
+/** What checking a response needs of its questionnaire, worked out once per questionnaire object (as its conditions). */
+interface CheckPlan {
+  questions: Question[];
+  /** The codes a choice or rating question accepts (a scale's levels and its "no opinion"). */
+  allowed: Map<string, Set<string>>;
+}
+const plans = new WeakMap<Questionnaire, CheckPlan>();
+
+function planOf(form: Questionnaire): CheckPlan {
+  let plan = plans.get(form);
+  if (!plan) {
+    const questions = questionsOf(form);
+    const allowed = new Map<string, Set<string>>();
+    for (const q of questions) {
+      if (q.type === 'single' || q.type === 'multiple') allowed.set(q.id, new Set((q.choices ?? []).map((c) => c.code)));
+      else if (q.type === 'rating') {
+        const s = scaleOf(form, q)!;
+        allowed.set(q.id, new Set([...s.levels.map((l) => l.code), ...(s.noOpinion ? [s.noOpinion.code] : [])]));
+      }
+    }
+    plan = { questions, allowed };
+    plans.set(form, plan);
+  }
+  return plan;
+}
+
+function checkOne(plan: CheckPlan, q: Question, raw: unknown): { value?: string | number | string[]; issue?: FieldIssue } {
   const values = asList(raw).map((s) => s.normalize('NFC').trim()).filter((s) => s !== '');
   if (!values.length) return q.required ? { issue: { key: 'survey.answer_required' } } : {};
   switch (q.type) {
     case 'single':
     case 'rating': {
       if (values.length > 1) return { issue: { key: 'survey.one_answer' } };
-      const allowed = q.type === 'single' ? (q.choices ?? []).map((c) => c.code) : (() => {
-        const s = scaleOf(form, q)!;
-        return [...s.levels.map((l) => l.code), ...(s.noOpinion ? [s.noOpinion.code] : [])];
-      })();
-      return allowed.includes(values[0]!) ? { value: values[0]! } : { issue: { key: 'survey.unknown_choice' } };
+      return plan.allowed.get(q.id)!.has(values[0]!) ? { value: values[0]! } : { issue: { key: 'survey.unknown_choice' } };
     }
     case 'multiple': {
-      const allowed = new Set((q.choices ?? []).map((c) => c.code));
+      const allowed = plan.allowed.get(q.id)!;
       const unique = [...new Set(values)];
       return unique.every((v) => allowed.has(v)) ? { value: unique } : { issue: { key: 'survey.unknown_choice' } };
     }
@@ -51,15 +73,19 @@ function checkOne(form: Questionnaire, q: Question, raw: unknown): { value?: str
   }
 }
 
-/** Validates a whole response; returns the clean answers or the issues keyed by question id. */
+/**
+ * Validates a whole response; returns the clean answers or the issues keyed by question id. The questionnaire must
+ * not be modified afterwards (what checking needs of it is kept per object).
+ */
 export function checkAnswers(form: Questionnaire, raw: RawAnswers): { answers: Answers; issues: Record<string, FieldIssue> } {
   const conds = conditions(form);
+  const plan = planOf(form);
   const answers: Answers = {};
   const issues: Record<string, FieldIssue> = {};
-  for (const q of questionsOf(form)) {
+  for (const q of plan.questions) {
     const cond = conds.get(q.id);
     if (cond && !evalExpr(cond, answers as Record<string, AnswerValue>)) continue;
-    const r = checkOne(form, q, raw[q.id]);
+    const r = checkOne(plan, q, raw[q.id]);
     if (r.issue) issues[q.id] = r.issue;
     else if (r.value !== undefined) answers[q.id] = r.value;
   }

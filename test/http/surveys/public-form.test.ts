@@ -4,7 +4,7 @@ import { forEachEngine } from '../../helpers/harness.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
 import { inTx } from '../../../src/db/tx.ts';
-import { countedValues, definitionOf, storeResponses, type StoredResponse } from '../../../src/commands/surveys/submit.ts';
+import { countedQuestions, definitionOf, storeResponses, type StoredResponse } from '../../../src/commands/surveys/submit.ts';
 import { PNG } from 'pngjs';
 import { createRequire } from 'node:module';
 
@@ -171,7 +171,7 @@ forEachEngine('survey submissions under load', 'demo', (h) => {
     const form = definitionOf(e.version_id, e.definition);
     const item = (key: string, i: number): StoredResponse => {
       const answers = { da_lam_viec: 'co', ...Object.fromEntries(CRITERIA.map((c, k) => [c, String(((i + k) % 4) + 1)])), gop_y: `batch comment ${key}` };
-      return { campaignId: e.campaign_id, unitId: entries[i % entries.length]!.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: key, answers, counted: countedValues(form, answers) };
+      return { campaignId: e.campaign_id, unitId: entries[i % entries.length]!.unit_id, channel: 'web', status: 'valid', sheetId: null, clientKey: key, answers, counted: countedQuestions(form) };
     };
     const [first] = await inTx(h.database, (trx, engine) => storeResponses(trx, engine, [item('batch-0', 0)]));
     // 40 new keys, one key repeated inside the batch and one already stored.

@@ -178,14 +178,15 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await officer.setViewportSize(TABLET);
     await tab(officer, 'Điểm danh').click();
     const counter = officer.getByTestId('checkin-counter');
-    await expect(counter.textContent()).resolves.toBe('Có mặt 0/10');
+    await counter.filter({ hasText: 'Có mặt 0/10' }).waitFor();
     await officer.getByTestId('checkin-qr').waitFor();
     await officer.getByRole('button', { name: 'Mở tự điểm danh' }).click();
     await officer.getByTestId('self-checkin-state').filter({ hasText: 'Đang mở tự điểm danh' }).waitFor();
     // Search as one types, without tone marks; Enter ticks the only match.
     const search = officer.getByLabel('Tìm đại biểu');
     await search.fill('dang van hung');
-    await expect(officer.locator('.conf-checkin-item').count()).resolves.toBe(1);
+    // The list filters on the next render: polled, not read once.
+    await expect.poll(() => officer.locator('.conf-checkin-item').count()).toBe(1);
     await search.press('Enter');
     await counter.filter({ hasText: 'Có mặt 1/10' }).waitFor();
     for (const [name] of DELEGATES.filter(([n]) => n !== 'Đặng Văn Hùng')) {
@@ -218,6 +219,10 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await tab(officer, 'Ghi ý kiến').click();
     const form = officer.getByRole('form', { name: 'Ghi ý kiến' });
     const speaker = form.getByRole('combobox', { name: /Họ tên/ });
+    // The notice of the opinion just saved, by its number: the previous one's notice is still on screen while a save
+    // is in flight, and typing the next speaker then would be wiped when that save clears the form.
+    let seq = 0;
+    const saved = (n: number) => form.getByRole('status').filter({ hasText: new RegExp(`Đã ghi ý kiến số ${n}\\b`) });
     const say = async (o: { who: string; pick?: boolean; kind: string; content: string; topic?: boolean; spot?: { answer: string } }) => {
       await speaker.click();
       await speaker.fill(o.who);
@@ -233,7 +238,7 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
         await form.getByLabel('Nội dung trả lời').fill(o.spot.answer);
       }
       await form.getByLabel('Nội dung ý kiến').press('Control+Enter');
-      await form.getByRole('status').filter({ hasText: 'Đã ghi ý kiến số' }).waitFor();
+      await saved(++seq).waitFor();
       await officer.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox');
     };
     await say({ who: 'tran van c', pick: true, kind: 'Kiến nghị', topic: true, content: 'Đề nghị lắp thêm camera an ninh ở ngã ba thôn Đông Hòa.' });
@@ -253,12 +258,13 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await form.getByLabel('Nội dung ý kiến').fill('Khiếu nại việc xử phạt vi phạm hành chính về trật tự xây dựng chưa đúng đối tượng.');
     await shot(officer, '06-capture-complaint', true);
     await form.getByLabel('Nội dung ý kiến').press('Control+Enter');
-    await form.getByRole('status').filter({ hasText: 'Đã ghi ý kiến số 4' }).waitFor();
+    await saved(++seq).waitFor();
+    expect(seq).toBe(4);
     await say({ who: 'Ngô Thị Lan', pick: true, kind: 'Khen ngợi', content: 'Cảm ơn Công an xã đã tuần tra đêm, tình trạng trộm cắp giảm hẳn.' });
     const items = officer.locator('.conf-op-list > li');
     // The list reloads after the notice: wait for the fifth entry before counting.
     await items.nth(4).waitFor();
-    await expect(items.count()).resolves.toBe(5);
+    await expect.poll(() => items.count()).toBe(5);
     await expect(items.first().getAttribute('data-seq')).resolves.toBe('5');
     await shot(officer, '07-capture-list', true);
     expect(await seriousA11yProblems(officer)).toEqual([]);

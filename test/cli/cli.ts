@@ -1,14 +1,10 @@
 // Runs `langnghe` as a real child process (node bin/langnghe.mjs) and dumps a whole database so two
 // moments can be compared row by row.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { openDatabase, type Db, type Engine } from '../../src/db/engine.ts';
-import { pgAdmin, pgAdminUrl, withDatabase } from '../helpers/engines.ts';
+import { openDatabase, type Db } from '../../src/db/engine.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/langnghe.mjs');
@@ -25,18 +21,6 @@ export function cliEnv(databaseUrl: string, extra: Record<string, string> = {}):
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, WEB_DIST: '/nonexistent/langnghe-console', PORT: '0', HOST: '127.0.0.1' };
   delete env.LANGNGHE_PASSWORD;
   return { ...env, ...extra };
-}
-
-/** A database with nothing in it, not even the schema (what an operator starts from). */
-export async function blankDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
-  const id = randomBytes(5).toString('hex');
-  if (engine === 'sqlite') {
-    const file = path.join(os.tmpdir(), `langnghe-cli-${id}.sqlite`);
-    return { url: `sqlite:${file}`, drop: async () => { for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true }); } };
-  }
-  const name = `ln_t_${id}`;
-  await pgAdmin((c) => c.query(`create database ${name}`));
-  return { url: withDatabase(pgAdminUrl(), name), drop: () => pgAdmin(async (c) => { await c.query(`drop database if exists ${name} with (force)`); }) };
 }
 
 /** Runs one CLI command to completion. */

@@ -6,7 +6,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../helpers/engines.ts';
 import { DEMO_PASSWORD, PERSONAS } from '../../src/seed/personas.ts';
-import { BIN, ROOT, blankDatabase, cliEnv } from './cli.ts';
+import { BIN, ROOT, cliEnv } from './cli.ts';
+import { blankDatabase } from '../helpers/engines.ts';
 
 /** Sends raw bytes on a socket and resolves with everything the server answers until it closes or `until` matches. */
 function rawRequest(port: number) {

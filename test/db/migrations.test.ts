@@ -1,25 +1,9 @@
 // Upgrades of a database that holds data: each migration is run on the schema before it, with rows in it.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/engine.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
-import { pgAdmin, pgAdminUrl, testEngines, withDatabase } from '../helpers/engines.ts';
-
-/** An empty, unmigrated database of the engine. */
-async function blank(engine: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const id = randomBytes(5).toString('hex');
-  if (engine === 'sqlite') {
-    const file = path.join(os.tmpdir(), `langnghe-migrate-${id}.sqlite`);
-    return { url: `sqlite:${file}`, drop: async () => { for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true }); } };
-  }
-  const name = `ln_m_${id}`;
-  await pgAdmin((c) => c.query(`create database ${name}`));
-  return { url: withDatabase(pgAdminUrl(), name), drop: () => pgAdmin(async (c) => { await c.query(`drop database if exists ${name} with (force)`); }) };
-}
+import { blankDatabase, testEngines } from '../helpers/engines.ts';
 
 for (const engine of testEngines()) {
   describe(`migrations [${engine}]`, () => {
@@ -32,7 +16,7 @@ for (const engine of testEngines()) {
     });
 
     it('012 keeps every live-result count, clusters them by their key on SQLite, and drops the unit/state index of the register', async () => {
-      const target = await blank(engine);
+      const target = await blankDatabase(engine);
       drop = target.drop;
       database = openDatabase(target.url);
       await migrateTo(database, '011_work_results');

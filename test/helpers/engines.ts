@@ -84,3 +84,15 @@ export async function freshDatabase(engine: Engine, t: Template): Promise<{ url:
     drop: () => pgAdmin(async (c) => { await c.query(`drop database if exists ${name} with (force)`); }),
   };
 }
+
+/** A database with nothing in it, not even the schema (what an operator starts from). */
+export async function blankDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
+  const id = randomBytes(5).toString('hex');
+  if (engine === 'sqlite') {
+    const file = path.join(os.tmpdir(), `langnghe-blank-${id}.sqlite`);
+    return { url: `sqlite:${file}`, drop: async () => { for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true }); } };
+  }
+  const name = `ln_t_${id}`;
+  await pgAdmin((c) => c.query(`create database ${name}`));
+  return { url: withDatabase(pgAdminUrl(), name), drop: () => pgAdmin(async (c) => { await c.query(`drop database if exists ${name} with (force)`); }) };
+}

@@ -63,7 +63,12 @@ export function SpeakerPicker({ delegates, value, onChange, inputRef, errors }: 
               setOpen(true);
               setActive(0);
             }}
-            onKeyDown={onKey} onBlur={() => window.setTimeout(() => setOpen(false), 150)} />
+            onKeyDown={onKey} onBlur={(e) => {
+              // Closed a moment later, so that a click on an option still lands; not if the field has its focus back
+              // by then (a fast secretary is already typing the next name).
+              const field = e.currentTarget;
+              window.setTimeout(() => { if (document.activeElement !== field) setOpen(false); }, 150);
+            }} />
           <ul id={`${id}-list`} role="listbox" className="conf-combo-list" hidden={!expanded} aria-label={t('ui.conf.cap.delegates')}>
             {matches.map((d, i) => (
               <li key={d.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active}

@@ -259,7 +259,6 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await shot(officer, '06-capture-complaint', true);
     await form.getByLabel('Nội dung ý kiến').press('Control+Enter');
     await saved(++seq).waitFor();
-    expect(seq).toBe(4);
     await say({ who: 'Ngô Thị Lan', pick: true, kind: 'Khen ngợi', content: 'Cảm ơn Công an xã đã tuần tra đêm, tình trạng trộm cắp giảm hẳn.' });
     const items = officer.locator('.conf-op-list > li');
     // The list reloads after the notice: wait for the fifth entry before counting.

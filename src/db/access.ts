@@ -64,7 +64,8 @@ export class AccessCache {
 
   /** The unit graph at the revision given, or at the current one. */
   async unitGraph(revision?: number): Promise<UnitGraph> {
-    this.sync(revision ?? (await readRevision(this.database.db, 'access')));
+    if (revision === undefined) await this.currentRevision();
+    else this.sync(revision);
     if (this.graph) return this.graph;
     if (!this.graphLoading) {
       const rev = this.revision;

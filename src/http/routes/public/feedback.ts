@@ -82,8 +82,10 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
     return (graph.versionAt(unitId, today) ?? graph.structuralVersion(unitId, today))?.name ?? '';
   }
 
-  /** The unit a form address names: today's unit, the one successor of a unit that has ended, or nothing. */
-  /** The unit of a form's code, with the access revision its graph was read at (the intake reuses it). */
+  /**
+   * The unit a form address names: today's unit (with the access revision its graph was read at, which the intake
+   * reuses), the one successor of a unit that has ended, or nothing.
+   */
   async function unitOf(param: string): Promise<{ id: number; code: string; name: string; revision: number } | { successors: { code: string; name: string }[] } | null> {
     const code = param.toUpperCase();
     if (!UNIT_CODE.test(code)) return null;

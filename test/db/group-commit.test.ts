@@ -14,6 +14,7 @@ import { verifyAuditChain } from '../../src/commands/audit/verify.ts';
 import { INTAKE_WRITE, receiveFeedback, type IntakeEntry } from '../../src/commands/feedback/intake.ts';
 import { WRITER_ENTRY } from '../../src/commands/group-commits.ts';
 import { todayVN } from '../../src/core/dates.ts';
+import { searchKey } from '../../src/core/feedback/duplicates.ts';
 
 const citizen = { audit: SYSTEM_CONTEXT, actor: null, actorKind: 'citizen' as const };
 
@@ -23,7 +24,7 @@ forEachEngine('group commit', 'demo', (h) => {
   const entry = (unitId: number, text: string): IntakeEntry => ({
     ctx: citizen,
     input: { unitId, channel: 'web', kind: 'request', content: text },
-    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), content: text, ackDueOn: todayVN() },
+    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), content: text, searchKey: searchKey(text), ackDueOn: todayVN() },
   });
   const count = async (like: string) => Number((await h.database.db.selectFrom('feedback_items').select((eb) => eb.fn.countAll().as('n'))
     .where('content', 'like', like).executeTakeFirstOrThrow()).n);
@@ -64,6 +65,50 @@ forEachEngine('group commit', 'demo', (h) => {
     expect(await count('song song %')).toBe(60);
     const after = await verifyAuditChain(h.database.db);
     expect(after).toEqual({ ok: true, count: before.count + 70 });
+  });
+
+  it('writes a mixed batch in one transaction: each item keeps its own person, consents, register number and notices', async () => {
+    const [a, b] = (await h.database.db.selectFrom('units').select('id').where('level', '=', 'commune').where('valid_to', 'is', null)
+      .orderBy('id').limit(2).execute()).map((u) => u.id);
+    const person = (unitId: number, text: string, submitter: IntakeEntry['input']['submitter'], consents: IntakeEntry['input']['consents'] = []) => {
+      const e = entry(unitId, text);
+      return { ...e, input: { ...e.input, submitter, consents } };
+    };
+    const batch: IntakeEntry[] = [
+      person(a!, 'lô trộn 1', null),
+      person(b!, 'lô trộn 2', { fullName: 'Lê Văn Một', email: 'Mot@Example.vn' }, ['contact_updates', 'followup_survey']),
+      person(a!, 'lô trộn 3', { fullName: 'Trần Thị Hai', phone: '0912345678' }),
+      person(a!, 'lô trộn 4', { fullName: '  ', phone: '' }, ['contact_updates']), // nothing identifies anyone
+      person(b!, 'lô trộn 5', { phone: '0987654321' }, ['contact_updates']),
+    ];
+    const results = await inTx(h.database, (trx, engine) => INTAKE_WRITE.write(trx, engine, batch));
+    const rows = await h.database.db.selectFrom('feedback_items as i').leftJoin('feedback_submitters as s', 's.id', 'i.submitter_id')
+      .select(['i.id', 'i.content', 'i.unit_id', 'i.register_no', 'i.tracking_code', 'i.anonymous', 'i.submitter_id', 's.full_name', 's.email', 's.phone'])
+      .where('i.content', 'like', 'lô trộn %').orderBy('i.id').execute();
+    expect(rows.map((r) => [r.content, r.full_name, r.email, r.phone, r.anonymous])).toEqual([
+      ['lô trộn 1', null, null, null, 1],
+      ['lô trộn 2', 'Lê Văn Một', 'mot@example.vn', null, 0],
+      ['lô trộn 3', 'Trần Thị Hai', null, '0912345678', 0],
+      ['lô trộn 4', null, null, null, 1],
+      ['lô trộn 5', null, null, '0987654321', 0],
+    ]);
+    expect(rows.map((r) => [r.id, r.tracking_code, r.register_no])).toEqual(results.map((r) => [r.id, r.trackingCode, r.registerNo]));
+    // Numbers follow the order of arrival within each unit.
+    const nos = (unitId: number) => rows.filter((r) => r.unit_id === unitId).map((r) => r.register_no);
+    for (const u of [a!, b!]) expect(nos(u)).toEqual([...nos(u)].sort((x, y) => x - y).map((_, i, all) => all[0]! + i));
+    const consents = await h.database.db.selectFrom('feedback_consents').select(['submitter_id', 'purpose'])
+      .where('submitter_id', 'in', rows.flatMap((r) => (r.submitter_id === null ? [] : [r.submitter_id]))).orderBy('submitter_id').orderBy('purpose').execute();
+    expect(consents).toEqual([
+      { submitter_id: rows[1]!.submitter_id, purpose: 'contact_updates' },
+      { submitter_id: rows[1]!.submitter_id, purpose: 'followup_survey' },
+      { submitter_id: rows[4]!.submitter_id, purpose: 'contact_updates' },
+    ]);
+    const notices = await h.database.db.selectFrom('notification_outbox').select(['item_id', 'adapter', 'recipient'])
+      .where('item_id', 'in', rows.map((r) => r.id)).orderBy('item_id').execute();
+    expect(notices).toEqual([
+      { item_id: rows[1]!.id, adapter: 'email', recipient: 'mot@example.vn' },
+      { item_id: rows[4]!.id, adapter: 'webhook', recipient: '0987654321' },
+    ]);
   });
 
   it('answers each item of a batch for itself: one that cannot be written fails alone, with the database\'s error', async () => {

@@ -11,11 +11,10 @@ import { citizenMessages } from '../../core/feedback/messages.ts';
 import { newTrackingCode } from '../../core/feedback/tracking.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
-import type { Insertable } from 'kysely';
-import type { FeedbackChannel, FeedbackConsentsTable, FeedbackKind } from '../../db/schema.ts';
+import type { FeedbackChannel, FeedbackKind } from '../../db/schema.ts';
 import { appendAudits } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { insertEvents, insertItems, reserveRegisterNos } from '../../db/repos/feedback.ts';
+import { insertConsents, insertEvents, insertItems, insertSubmitters, reserveRegisterNos } from '../../db/repos/feedback.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { WriteJob } from '../../db/writer.ts';
 import { groupCommitFor } from '../group-commits.ts';
@@ -107,7 +106,14 @@ export interface IntakePlan {
   unitName: string;
   receivedOn: string;
   content: string;
+  /** The content normalised for duplicate search, worked out before the write (off the writer thread). */
+  searchKey: string;
   ackDueOn: string;
+}
+
+/** Another item's plan for the same unit, kind and day, with its own content (an import's rows share one plan). */
+export function withContent(plan: IntakePlan, content: string): IntakePlan {
+  return { ...plan, content, searchKey: searchKey(content) };
 }
 
 /** Checks and reads everything an intake needs before its transaction opens. */
@@ -121,7 +127,7 @@ export async function planIntake(ctx: CommandContext, input: IntakeInput): Promi
   const content = clean(input.content);
   if (!content) throw errors.field('content', 'validation.required');
   const { calendar, deadlines } = await feedbackConfig(ctx.database);
-  return { unitName, receivedOn, content, ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
+  return { unitName, receivedOn, content, searchKey: searchKey(content), ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
 }
 
 /** Writes one intake inside the caller's transaction (a forward writes the competent unit's copy with its step). */
@@ -158,27 +164,19 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     g.n++;
     wanted.set(key, g);
   });
-  const firsts = await reserveRegisterNos(trx, [...wanted.values()]);
+  const firsts = await reserveRegisterNos(trx, engine, [...wanted.values()]);
   for (const [key, g] of wanted) g.next = firsts.get(key)!;
   const registerNos = entries.map((e, i) => wanted.get(`${e.input.unitId}|${years[i]}`)!.next++);
 
-  const submitterIds: (number | null)[] = [];
-  const people: ReturnType<typeof submitterRow>[] = [];
-  const consentRows: Insertable<FeedbackConsentsTable>[] = [];
-  for (const { input } of entries) {
-    const person = input.submitterId === undefined ? submitterRow(input.submitter) : null;
-    people.push(person);
-    const id = input.submitterId !== undefined ? input.submitterId
-      : person ? (await trx.insertInto('feedback_submitters').values({ ...person, created_at: now, anonymised_at: null }).returning('id').executeTakeFirstOrThrow()).id
-        : null;
-    submitterIds.push(id);
-    if (id !== null && input.submitterId === undefined) {
-      for (const purpose of input.consents ?? []) {
-        consentRows.push({ submitter_id: id, purpose, text_version: CONSENT_TEXT_VERSION[purpose], given_at: now, withdrawn_at: null });
-      }
-    }
-  }
-  if (consentRows.length) await trx.insertInto('feedback_consents').values(consentRows).execute();
+  // People: a forwarded or split copy keeps its item's person; otherwise whoever left a detail is written, all in
+  // one statement, with the consents they gave.
+  const people = entries.map(({ input }) => (input.submitterId === undefined ? submitterRow(input.submitter) : null));
+  const newIds = await insertSubmitters(trx, engine, people.flatMap((p) => (p ? [{ ...p, created_at: now }] : [])));
+  let next = 0;
+  const submitterIds = entries.map(({ input }, i) => (input.submitterId !== undefined ? input.submitterId : people[i] ? newIds[next++]! : null));
+  await insertConsents(trx, engine, entries.flatMap(({ input }, i) => (people[i]
+    ? (input.consents ?? []).map((purpose) => ({ submitter_id: submitterIds[i]!, purpose, text_version: CONSENT_TEXT_VERSION[purpose], given_at: now }))
+    : [])));
 
   const codes = entries.map(() => newTrackingCode());
   const ids = await insertItems(trx, engine, entries.map(({ input, plan }, i) => ({
@@ -188,7 +186,7 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     location: clean(input.location), submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, split_from: input.splitFrom ?? null,
     source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
     received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn,
-    search_key: searchKey(plan.content), created_at: now, updated_at: now,
+    search_key: plan.searchKey, created_at: now, updated_at: now,
   })));
 
   const messages = entries.map(({ plan }, i) => citizenMessages.received(plan.unitName, codes[i]!, plan.ackDueOn));

@@ -1,26 +1,53 @@
 // The feedback register's SQL: register numbers, items, submitters, events, attachments.
 import { sql, type Insertable } from 'kysely';
 import { prepared } from '../prepared.ts';
-import type { FeedbackActorKind, FeedbackItemsTable, FeedbackState } from '../schema.ts';
+import type { FeedbackActorKind, FeedbackConsentsTable, FeedbackItemsTable, FeedbackState, FeedbackSubmittersTable } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
 import type { Engine } from '../engine.ts';
 import { insertJsonRows, type JsonColumn } from './json-rows.ts';
 
+const COUNTER_COLUMNS = [['unit_id', 'int'], ['year', 'int'], ['last_no', 'int']] as const satisfies readonly JsonColumn[];
+
 /**
  * Reserves consecutive register numbers (sổ tiếp nhận) for several units and years in one statement, inside the
- * caller's transaction: each (unit, year) gets `n` numbers; returns the first of each, keyed `unit|year`.
+ * caller's transaction: each (unit, year), given once, gets `n` numbers; returns the first of each, keyed `unit|year`.
  */
-export async function reserveRegisterNos(trx: Tx, wanted: readonly { unitId: number; year: number; n: number }[]): Promise<Map<string, number>> {
+export async function reserveRegisterNos(trx: Tx, engine: Engine, wanted: readonly { unitId: number; year: number; n: number }[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < wanted.length; i += 300) {
-    const chunk = wanted.slice(i, i + 300);
-    const rows = await trx.insertInto('feedback_counters').values(chunk.map((w) => ({ unit_id: w.unitId, year: w.year, last_no: w.n })))
-      .onConflict((oc) => oc.columns(['unit_id', 'year']).doUpdateSet({ last_no: sql<number>`feedback_counters.last_no + excluded.last_no` }))
-      .returning(['unit_id', 'year', 'last_no']).execute();
-    const n = new Map(chunk.map((w) => [`${w.unitId}|${w.year}`, w.n]));
-    for (const r of rows) out.set(`${r.unit_id}|${r.year}`, r.last_no - n.get(`${r.unit_id}|${r.year}`)! + 1);
-  }
+  if (!wanted.length) return out;
+  const { rows } = await insertJsonRows<{ unit_id: number; year: number; last_no: number }>(engine, 'feedback_counters', COUNTER_COLUMNS,
+    wanted.map((w) => [w.unitId, w.year, w.n]),
+    'on conflict (unit_id, year) do update set last_no = feedback_counters.last_no + excluded.last_no returning unit_id, year, last_no').execute(trx);
+  const n = new Map(wanted.map((w) => [`${w.unitId}|${w.year}`, w.n]));
+  for (const r of rows) out.set(`${r.unit_id}|${r.year}`, Number(r.last_no) - n.get(`${r.unit_id}|${r.year}`)! + 1);
   return out;
+}
+
+/** A person as stored with an item: the contact fields, cleaned, and when they were written. */
+export type SubmitterRow = Pick<Insertable<FeedbackSubmittersTable>, 'full_name' | 'phone' | 'email' | 'address' | 'role_title' | 'organisation' | 'created_at'>;
+const SUBMITTER_COLUMNS = [
+  ['full_name', 'text'], ['phone', 'text'], ['email', 'text'], ['address', 'text'], ['role_title', 'text'], ['organisation', 'text'], ['created_at', 'text'],
+] as const satisfies readonly JsonColumn[];
+
+/**
+ * Several people in one statement; returns their ids in the order given. Neither engine promises RETURNING rows in
+ * insertion order, but both number one insert's rows in the order its SELECT yields them (json-rows.ts keeps the
+ * array's order), so the sorted ids are the rows' ids in order.
+ */
+export async function insertSubmitters(trx: Tx, engine: Engine, rows: readonly SubmitterRow[]): Promise<number[]> {
+  if (!rows.length) return [];
+  const inserted = await insertJsonRows<{ id: number }>(engine, 'feedback_submitters', SUBMITTER_COLUMNS,
+    rows.map((r) => SUBMITTER_COLUMNS.map(([c]) => r[c] ?? null)), 'returning id').execute(trx);
+  return inserted.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+export type ConsentRow = Pick<Insertable<FeedbackConsentsTable>, 'submitter_id' | 'purpose' | 'text_version' | 'given_at'>;
+const CONSENT_COLUMNS = [['submitter_id', 'int'], ['purpose', 'text'], ['text_version', 'text'], ['given_at', 'text']] as const satisfies readonly JsonColumn[];
+
+/** Consents given with new items, in one statement (withdrawn_at starts empty). */
+export async function insertConsents(trx: Tx, engine: Engine, rows: readonly ConsentRow[]): Promise<void> {
+  if (!rows.length) return;
+  await insertJsonRows(engine, 'feedback_consents', CONSENT_COLUMNS, rows.map((r) => CONSENT_COLUMNS.map(([c]) => r[c]))).execute(trx);
 }
 
 export function findItem(q: Q, id: number) {

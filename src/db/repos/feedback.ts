@@ -1,5 +1,5 @@
 // The feedback register's SQL: register numbers, items, submitters, events, attachments.
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { prepared } from '../prepared.ts';
 import type { FeedbackActorKind, FeedbackConsentsTable, FeedbackItemsTable, FeedbackState, FeedbackSubmittersTable } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';

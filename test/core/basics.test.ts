@@ -60,6 +60,14 @@ describe('audit chain', () => {
     }
     return out;
   };
+  it('hashes an event as it always has: chains written before still verify', () => {
+    // Computed with the original definition (sha256 fed the previous hash, then a unit separator and each field,
+    // a null as U+0000, one part at a time): a change of format would break every stored chain.
+    expect(auditHash(GENESIS_HASH, {
+      at: '2026-11-27T07:00:00.000Z', actor_user_id: null, actor_username: null, unit_id: 42, action: 'feedback.receive',
+      entity_type: 'feedback_item', entity_id: '7', before_json: null, after_json: '{"kind":"góp ý","anonymous":true}', ip: '10.0.0.1', user_agent: 'Điện thoại',
+    })).toBe('e1f9e4212b1140e7d5ed93c2f3c4de672008f05c83ea6557003bcc72af82f264');
+  });
   it('verifies an intact chain', () => {
     const r = verifyLinks(chain(20));
     expect(r.count).toBe(20);

@@ -1,5 +1,5 @@
 // Append-only audit events, hash-chained; written inside the caller's transaction.
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { auditHash, GENESIS_HASH, type AuditContent, type ChainLink } from '../../core/audit-chain.ts';
 import { nowIso } from '../../core/dates.ts';
 import type { Engine } from '../engine.ts';
@@ -30,6 +30,9 @@ const AUDIT_COLUMNS = [
   ['at', 'text'], ['actor_user_id', 'int'], ['actor_username', 'text'], ['unit_id', 'int'], ['action', 'text'], ['entity_type', 'text'],
   ['entity_id', 'text'], ['before_json', 'text'], ['after_json', 'text'], ['ip', 'text'], ['user_agent', 'text'], ['prev_hash', 'text'], ['hash', 'text'],
 ] as const satisfies readonly JsonColumn[];
+const CONTENT_COLUMNS = AUDIT_COLUMNS.slice(0, -2).map(([c]) => c as keyof AuditContent);
+// Read by every transaction that audits (each batch of submissions), so not built by Kysely each time.
+const LAST_HASH = CompiledQuery.raw('select hash from audit_events order by id desc limit 1');
 
 /** Appends one event to the chain. On PostgreSQL an advisory lock serialises writers so the chain never forks. */
 export function appendAudit(trx: Tx, engine: Engine, ctx: AuditContext, input: AuditInput): Promise<void> {
@@ -44,24 +47,25 @@ export async function appendAudits(trx: Tx, engine: Engine, events: readonly { c
   let prev = chainEnd.get(trx);
   if (prev === undefined) {
     if (engine === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
-    const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-    prev = last?.hash ?? GENESIS_HASH;
+    prev = (await trx.executeQuery<{ hash: string }>(LAST_HASH)).rows[0]?.hash ?? GENESIS_HASH;
   }
-  const rows = [];
+  // One time for the transaction's events: they are committed together.
+  const at = nowIso();
+  const rows: unknown[][] = [];
   for (const { ctx, input } of events) {
-    const content = auditContent(ctx, input);
+    const content = auditContent(ctx, input, at);
     const hash = auditHash(prev, content);
-    rows.push({ ...content, prev_hash: prev, hash });
+    rows.push([...CONTENT_COLUMNS.map((c) => content[c]), prev, hash]);
     prev = hash;
   }
   // The rows go in the order given, so ids follow the chain (verification walks it by id).
-  await insertJsonRows(engine, 'audit_events', AUDIT_COLUMNS, rows.map((r) => AUDIT_COLUMNS.map(([c]) => r[c]))).execute(trx);
+  await insertJsonRows(engine, 'audit_events', AUDIT_COLUMNS, rows).execute(trx);
   chainEnd.set(trx, prev);
 }
 
-function auditContent(ctx: AuditContext, input: AuditInput): AuditContent {
+function auditContent(ctx: AuditContext, input: AuditInput, at: string): AuditContent {
   return {
-    at: nowIso(),
+    at,
     actor_user_id: ctx.actor?.userId ?? null,
     actor_username: ctx.actor?.username ?? null,
     unit_id: input.unitId,

@@ -13,7 +13,8 @@
 // - Unconfigured adapter. A row for an adapter that is not configured (no SMTP server, no gateway) is not picked,
 //   stays `pending` with its attempts untouched and goes out once the adapter is configured; this is logged once
 //   per adapter name and logger (so once per worker, or per process with the default console logger).
-import type { Db } from '../db/engine.ts';
+import type { Db, Engine } from '../db/engine.ts';
+import { insertJsonRows, type JsonColumn } from '../db/repos/json-rows.ts';
 import type { Q } from '../db/tx.ts';
 import type { AdapterName, NotifyAdapter, OutboxMessage } from './adapter.ts';
 
@@ -52,15 +53,17 @@ export async function enqueueNotification(trx: Q, n: NewNotification, now: Date 
   return id;
 }
 
-/** Queues several notifications in one statement (a batch of intakes). */
-export async function enqueueNotifications(trx: Q, list: readonly NewNotification[], now: Date = new Date()): Promise<void> {
+const OUTBOX_COLUMNS = [
+  ['item_id', 'int'], ['adapter', 'text'], ['recipient', 'text'], ['subject', 'text'], ['body', 'text'], ['state', 'text'], ['attempts', 'int'],
+  ['next_attempt_at', 'text'], ['created_at', 'text'],
+] as const satisfies readonly JsonColumn[];
+
+/** Queues several notifications in one statement (a step's recipients, a batch of intakes). */
+export async function enqueueNotifications(trx: Q, engine: Engine, list: readonly NewNotification[], now: Date = new Date()): Promise<void> {
+  if (!list.length) return;
   const at = now.toISOString();
-  for (let i = 0; i < list.length; i += 200) {
-    await trx.insertInto('notification_outbox').values(list.slice(i, i + 200).map((n) => ({
-      item_id: n.itemId, adapter: n.adapter, recipient: n.recipient, subject: n.subject, body: n.body,
-      state: 'pending', attempts: 0, next_attempt_at: at, last_error: null, created_at: at, sent_at: null,
-    }))).execute();
-  }
+  await insertJsonRows(engine, 'notification_outbox', OUTBOX_COLUMNS,
+    list.map((n) => [n.itemId, n.adapter, n.recipient, n.subject, n.body, 'pending', 0, at, at])).execute(trx);
 }
 
 export const BACKOFF_BASE_MS = 60_000;

@@ -99,7 +99,7 @@ export async function captureOpinion(ctx: ActorContext, conferenceId: number, in
         action: 'feedback.answer_on_spot', entityType: 'feedback_item', entityId: item.id, unitId: c.unit_id,
         before: { state: 'received' }, after: { state: t.to, outcome: t.outcome, conferenceId: c.id },
       });
-      await queueCitizenNotice(trx, item.id, item.trackingCode, message);
+      await queueCitizenNotice(trx, engine, item.id, item.trackingCode, message);
       state = 'closed';
     }
     const last = await trx.selectFrom('conference_opinions').select((eb) => eb.fn.max<number>('seq').as('m'))

@@ -130,7 +130,7 @@ export async function rateItem(ctx: CitizenCtx, item: ItemRow, rating: number, c
     if (rereview) {
       const message = citizenMessages.rereview();
       await insertEvent(trx, { itemId: item.id, at: now, actorKind: 'system', actorUserId: null, action: 'rereview', publicMessage: message, data: { rating } });
-      await queueCitizenNotice(trx, item.id, item.tracking_code, message);
+      await queueCitizenNotice(trx, engine, item.id, item.tracking_code, message);
     }
     await appendAudit(trx, engine, ctx.audit, {
       action: 'feedback.rate', entityType: 'feedback_item', entityId: item.id, unitId: item.unit_id,

@@ -135,7 +135,7 @@ export async function splitItem(ctx: Ctx, id: number, parts: SplitPart[]) {
     await appendAudit(trx, engine, ctx.audit, {
       action: 'feedback.split', entityType: 'feedback_item', entityId: id, unitId: item.unit_id, after: { items: created.map((c) => c.id) },
     });
-    await queueCitizenNotice(trx, id, item.tracking_code, message);
+    await queueCitizenNotice(trx, engine, id, item.tracking_code, message);
     return { items: created };
   });
 }

@@ -169,7 +169,7 @@ export async function actOnItem(ctx: Ctx, id: number, input: ActionInput) {
       action: `feedback.${input.action}`, entityType: 'feedback_item', entityId: id, unitId: item.unit_id,
       before: { state: item.state }, after: { state: t.to, reason: reason ?? undefined, ...data },
     });
-    if (spec.public && message) await queueCitizenNotice(trx, id, item.tracking_code, message);
+    if (spec.public && message) await queueCitizenNotice(trx, engine, id, item.tracking_code, message);
     return { state: t.to, forwardedItemId: copy?.id ?? null };
   });
 }

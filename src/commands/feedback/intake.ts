@@ -224,11 +224,11 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
   for (const [i, { input }] of entries.entries()) {
     const person = people[i];
     if (input.submitterId !== undefined) {
-      if (input.submitterId !== null) await queueCitizenNotice(trx, ids[i]!, codes[i]!, messages[i]!);
+      if (input.submitterId !== null) await queueCitizenNotice(trx, engine, ids[i]!, codes[i]!, messages[i]!);
     } else if (person && (input.consents ?? []).includes('contact_updates')) {
       notices.push(...citizenNotices([{ item_id: ids[i]!, tracking_code: codes[i]!, full_name: person.full_name, email: person.email, phone: person.phone }], codes[i]!, messages[i]!));
     }
   }
-  if (notices.length) await enqueueNotifications(trx, notices);
+  if (notices.length) await enqueueNotifications(trx, engine, notices);
   return entries.map(({ plan }, i) => ({ id: ids[i]!, trackingCode: codes[i]!, registerNo: registerNos[i]!, registerYear: years[i]!, ackDueOn: plan.ackDueOn }));
 }

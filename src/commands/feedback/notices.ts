@@ -2,6 +2,7 @@
 // and consented to updates: by email when they left one, by the SMS/Zalo gateway webhook when they left a phone.
 import { formatTrackingCode } from '../../core/feedback/tracking.ts';
 import { recipientsOf } from '../../db/repos/feedback.ts';
+import type { Engine } from '../../db/engine.ts';
 import type { Tx } from '../../db/tx.ts';
 import { enqueueNotifications, type NewNotification } from '../../notify/outbox.ts';
 
@@ -28,8 +29,8 @@ export function citizenNotices(recipients: readonly NoticeRecipient[], trackingC
 }
 
 /** Queues the notices of a public step on an item to everyone it concerns (its person and its duplicates'). */
-export async function queueCitizenNotice(trx: Tx, itemId: number, trackingCode: string, message: string): Promise<number> {
+export async function queueCitizenNotice(trx: Tx, engine: Engine, itemId: number, trackingCode: string, message: string): Promise<number> {
   const notices = citizenNotices(await recipientsOf(trx, itemId), trackingCode, message);
-  await enqueueNotifications(trx, notices);
+  await enqueueNotifications(trx, engine, notices);
   return notices.length;
 }

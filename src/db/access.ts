@@ -17,6 +17,7 @@ interface UserInfo {
 
 export class AccessCache {
   private revision = -1;
+  private readAt = -Infinity;
   private day = '';
   private graph: UnitGraph | null = null;
   private graphLoading: Promise<UnitGraph> | null = null;
@@ -55,9 +56,17 @@ export class AccessCache {
     return value;
   }
 
-  /** The access revision in the database now (read, and the cache brought up to it). */
-  async currentRevision(): Promise<number> {
+  /**
+   * The access revision in the database now (read, and the cache brought up to it). maxAgeMs: a read that recent is
+   * taken instead, for public pages, which need the units but no one's rights: under a flood of submissions the read
+   * cost more than the rest of the route's own work, as every commit of the writer thread empties this connection's
+   * page cache. Rights are always read afresh (the default).
+   */
+  async currentRevision(maxAgeMs = 0): Promise<number> {
+    const now = performance.now();
+    if (now - this.readAt < maxAgeMs) return this.revision;
     const revision = await readRevision(this.database.db, 'access');
+    this.readAt = now;
     this.sync(revision);
     return revision;
   }

@@ -53,7 +53,8 @@ function withStatementCache(raw: Database.Database, max = 500) {
   };
 }
 
-const SQLITE_SYNCHRONOUS = /^(FULL|NORMAL|EXTRA)$/i.test(process.env.LANGNGHE_SQLITE_SYNCHRONOUS ?? '') ? process.env.LANGNGHE_SQLITE_SYNCHRONOUS!.toUpperCase() : 'FULL';
+/** FULL unless LANGNGHE_SQLITE_SYNCHRONOUS says NORMAL (or EXTRA). */
+export const SQLITE_SYNCHRONOUS = /^(FULL|NORMAL|EXTRA)$/i.test(process.env.LANGNGHE_SQLITE_SYNCHRONOUS ?? '') ? process.env.LANGNGHE_SQLITE_SYNCHRONOUS!.toUpperCase() : 'FULL';
 
 export function openSqlite(file: string, opts: { busyTimeoutMs?: number } = {}): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -34,12 +34,12 @@ export class GroupCommit<I, R> {
   }
 
   /**
-   * Starts a batch when fewer than the allowed are in flight. The writer thread takes two: one being written and
-   * the next waiting in its queue, so that it does not sit idle while a finished batch's answer travels back and
-   * the next one travels over. In this thread (PostgreSQL) one at a time keeps the batches large.
+   * Starts a batch at the end of this turn of the event loop. The writer thread takes each as it comes: what arrives
+   * while it writes goes into its next transaction (writer.ts), so nothing waits here for the one before. In this
+   * thread (PostgreSQL) one at a time keeps the batches large.
    */
   private schedule() {
-    if (this.scheduled || !this.queue.length || this.inFlight >= (this.writer ? 2 : 1)) return;
+    if (this.scheduled || !this.queue.length || (!this.writer && this.inFlight >= 1)) return;
     this.scheduled = true;
     // Let the requests already parsed in this turn of the event loop join the batch.
     setImmediate(() => {

@@ -14,7 +14,6 @@ import { verifyAuditChain } from '../../src/commands/audit/verify.ts';
 import { INTAKE_WRITE, receiveFeedback, type IntakeEntry } from '../../src/commands/feedback/intake.ts';
 import { WRITER_ENTRY } from '../../src/commands/group-commits.ts';
 import { todayVN } from '../../src/core/dates.ts';
-import { searchKey } from '../../src/core/feedback/duplicates.ts';
 
 const citizen = { audit: SYSTEM_CONTEXT, actor: null, actorKind: 'citizen' as const };
 
@@ -24,7 +23,7 @@ forEachEngine('group commit', 'demo', (h) => {
   const entry = (unitId: number, text: string): IntakeEntry => ({
     ctx: citizen,
     input: { unitId, channel: 'web', kind: 'request', content: text },
-    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), content: text, searchKey: searchKey(text), ackDueOn: todayVN() },
+    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), content: text, ackDueOn: todayVN() },
   });
   const count = async (like: string) => Number((await h.database.db.selectFrom('feedback_items').select((eb) => eb.fn.countAll().as('n'))
     .where('content', 'like', like).executeTakeFirstOrThrow()).n);

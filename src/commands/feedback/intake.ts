@@ -106,14 +106,7 @@ export interface IntakePlan {
   unitName: string;
   receivedOn: string;
   content: string;
-  /** The content normalised for duplicate search, worked out before the write (off the writer thread). */
-  searchKey: string;
   ackDueOn: string;
-}
-
-/** Another item's plan for the same unit, kind and day, with its own content (an import's rows share one plan). */
-export function withContent(plan: IntakePlan, content: string): IntakePlan {
-  return { ...plan, content, searchKey: searchKey(content) };
 }
 
 /** Checks and reads everything an intake needs before its transaction opens. */
@@ -127,7 +120,7 @@ export async function planIntake(ctx: CommandContext, input: IntakeInput): Promi
   const content = clean(input.content);
   if (!content) throw errors.field('content', 'validation.required');
   const { calendar, deadlines } = await feedbackConfig(ctx.database);
-  return { unitName, receivedOn, content, searchKey: searchKey(content), ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
+  return { unitName, receivedOn, content, ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
 }
 
 /** Writes one intake inside the caller's transaction (a forward writes the competent unit's copy with its step). */
@@ -186,7 +179,7 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     location: clean(input.location), submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, split_from: input.splitFrom ?? null,
     source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
     received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn,
-    search_key: plan.searchKey, created_at: now, updated_at: now,
+    search_key: searchKey(plan.content), created_at: now, updated_at: now,
   })));
 
   const messages = entries.map(({ plan }, i) => citizenMessages.received(plan.unitName, codes[i]!, plan.ackDueOn));

@@ -89,7 +89,8 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   async function unitOf(param: string): Promise<{ id: number; code: string; name: string; revision: number } | { successors: { code: string; name: string }[] } | null> {
     const code = param.toUpperCase();
     if (!UNIT_CODE.test(code)) return null;
-    const revision = await services.access.currentRevision();
+    // A unit renamed or merged reaches the public form within a second.
+    const revision = await services.access.currentRevision(1000);
     const graph = await services.access.unitGraph(revision);
     const id = graph.idOf(code);
     if (id === undefined) return null;

@@ -13,6 +13,7 @@ import * as m009 from './migrations/009_conferences.ts';
 import * as m010 from './migrations/010_documents.ts';
 import * as m011 from './migrations/011_work_results.ts';
 import * as m012 from './migrations/012_write_pages.ts';
+import * as m013 from './migrations/013_sparse_indexes.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '010_documents': m010,
   '011_work_results': m011,
   '012_write_pages': m012,
+  '013_sparse_indexes': m013,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

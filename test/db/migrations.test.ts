@@ -52,5 +52,39 @@ for (const engine of testEngines()) {
         expect(indexes.rows.map((r) => r.indexname)).toContain('feedback_items_open_unit');
       }
     });
+
+    it('013 indexes duplicates and sources only where an item has one, and the lookups that name one still use them', async () => {
+      const target = await blankDatabase(engine);
+      drop = target.drop;
+      database = openDatabase(target.url);
+      expect(await migrateToLatest(database)).toContain('013_sparse_indexes');
+      const q = database.db;
+      const lookups: [string, string][] = [
+        ['feedback_items_duplicate_of', 'select id from feedback_items where id = 5 or duplicate_of = 5'],
+        ['feedback_items_source', `select id from feedback_items where source_type = 'import' and source_ref like '12:%'`],
+      ];
+      if (engine === 'sqlite') {
+        const ddl = database.sqlite!.prepare(`select name, sql from sqlite_master where name in ('feedback_items_duplicate_of', 'feedback_items_source')`).all() as { name: string; sql: string }[];
+        expect(ddl).toHaveLength(2);
+        for (const d of ddl) expect(d.sql).toMatch(/where \w+ is not null$/i);
+        for (const [index, query] of lookups) {
+          const plan = (database.sqlite!.prepare(`explain query plan ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+          expect(plan).toContain(index);
+        }
+      } else {
+        const defs = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
+          where indexname in ('feedback_items_duplicate_of', 'feedback_items_source')`.execute(q);
+        expect(defs.rows).toHaveLength(2);
+        for (const d of defs.rows) expect(d.indexdef).toMatch(/WHERE \(\w+ IS NOT NULL\)$/);
+        for (const [index, query] of lookups) {
+          // An empty table is scanned whatever the indexes; with scans priced out, the plan shows which index can serve.
+          const plan = await q.transaction().execute(async (trx) => {
+            await sql`set local enable_seqscan = off`.execute(trx);
+            return (await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(query)}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join(' | ');
+          });
+          expect(plan).toContain(index);
+        }
+      }
+    });
   });
 }

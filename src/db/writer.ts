@@ -162,7 +162,7 @@ export function serveWrites(jobs: readonly WriteJob<never, unknown>[]): void {
     if (toFlusher) toFlusher.postMessage({ answers: replies });
     else for (const r of replies) port.postMessage(r);
   };
-  const waiting: Request[] = [];
+  let waiting: Request[] = [];
   let busy = false;
 
   async function write(group: JobRequest[]) {
@@ -194,16 +194,13 @@ export function serveWrites(jobs: readonly WriteJob<never, unknown>[]): void {
         return;
       }
       // The requests for the first one's job, in order, up to MERGE_MAX items; the others wait for the next round.
-      const group: JobRequest[] = [];
       let n = 0;
-      for (let i = 0; i < waiting.length; i++) {
-        const m = waiting[i]!;
-        if ('close' in m) break;
-        if (m.job !== first.job || (group.length && n + m.items.length > MERGE_MAX)) continue;
-        group.push(m);
+      const group = waiting.filter((m): m is JobRequest => {
+        if ('close' in m || m.job !== first.job || (n > 0 && n + m.items.length > MERGE_MAX)) return false;
         n += m.items.length;
-        waiting.splice(i--, 1);
-      }
+        return true;
+      });
+      waiting = waiting.filter((m) => !group.includes(m as JobRequest));
       await write(group);
     }
     busy = false;

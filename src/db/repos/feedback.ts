@@ -4,7 +4,7 @@ import { prepared } from '../prepared.ts';
 import type { FeedbackActorKind, FeedbackConsentsTable, FeedbackItemsTable, FeedbackState, FeedbackSubmittersTable } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
 import type { Engine } from '../engine.ts';
-import { insertJsonRows, type JsonColumn } from './json-rows.ts';
+import { columnValues, insertJsonRows, type JsonColumn } from './json-rows.ts';
 
 const COUNTER_COLUMNS = [['unit_id', 'int'], ['year', 'int'], ['last_no', 'int']] as const satisfies readonly JsonColumn[];
 
@@ -37,7 +37,7 @@ const SUBMITTER_COLUMNS = [
 export async function insertSubmitters(trx: Tx, engine: Engine, rows: readonly SubmitterRow[]): Promise<number[]> {
   if (!rows.length) return [];
   const inserted = await insertJsonRows<{ id: number }>(engine, 'feedback_submitters', SUBMITTER_COLUMNS,
-    rows.map((r) => SUBMITTER_COLUMNS.map(([c]) => r[c] ?? null)), 'returning id').execute(trx);
+    columnValues(SUBMITTER_COLUMNS, rows), 'returning id').execute(trx);
   return inserted.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
@@ -47,7 +47,7 @@ const CONSENT_COLUMNS = [['submitter_id', 'int'], ['purpose', 'text'], ['text_ve
 /** Consents given with new items, in one statement (withdrawn_at starts empty). */
 export async function insertConsents(trx: Tx, engine: Engine, rows: readonly ConsentRow[]): Promise<void> {
   if (!rows.length) return;
-  await insertJsonRows(engine, 'feedback_consents', CONSENT_COLUMNS, rows.map((r) => CONSENT_COLUMNS.map(([c]) => r[c]))).execute(trx);
+  await insertJsonRows(engine, 'feedback_consents', CONSENT_COLUMNS, columnValues(CONSENT_COLUMNS, rows)).execute(trx);
 }
 
 export function findItem(q: Q, id: number) {
@@ -92,7 +92,7 @@ const EVENT_JSON_COLUMNS: readonly JsonColumn[] = EVENT_COLUMNS.map((c) => [c, c
 /** Many events in one statement (a batch of intakes). */
 export async function insertEvents(trx: Tx, engine: Engine, events: readonly EventInput[]): Promise<void> {
   if (!events.length) return;
-  await insertJsonRows(engine, 'feedback_events', EVENT_JSON_COLUMNS, events.map((e) => { const r = eventRow(e); return EVENT_COLUMNS.map((c) => r[c]); })).execute(trx);
+  await insertJsonRows(engine, 'feedback_events', EVENT_JSON_COLUMNS, columnValues(EVENT_JSON_COLUMNS, events.map(eventRow))).execute(trx);
 }
 
 export async function insertEvent(trx: Tx, e: EventInput): Promise<number> {
@@ -115,7 +115,7 @@ export type NewItemRow = Pick<Insertable<FeedbackItemsTable>, (typeof NEW_ITEM_C
 export async function insertItems(trx: Tx, engine: Engine, rows: readonly NewItemRow[]): Promise<number[]> {
   if (!rows.length) return [];
   const inserted = await insertJsonRows<{ id: number; tracking_code: string }>(engine, 'feedback_items', NEW_ITEM_COLUMNS,
-    rows.map((r) => NEW_ITEM_COLUMNS.map(([c]) => r[c] ?? null)), 'returning id, tracking_code').execute(trx);
+    columnValues(NEW_ITEM_COLUMNS, rows), 'returning id, tracking_code').execute(trx);
   const ids = new Map(inserted.rows.map((r) => [r.tracking_code, Number(r.id)]));
   return rows.map((r) => ids.get(r.tracking_code)!);
 }

@@ -25,3 +25,8 @@ export function insertJsonRows<R = never>(engine: Engine, table: string, columns
   const values = columns.map(([, type], i) => (type === 'int' ? `(e ->> ${i})::int` : `e ->> ${i}`)).join(', ');
   return sql<R>`${sql.raw(`insert into ${table} (${names}) select ${values} from json_array_elements(`)}${json}${sql.raw(`::json) with ordinality as t(e, n) order by n${end}`)}`;
 }
+
+/** Objects as rows of the columns' values, in the columns' order (a missing value is NULL). */
+export function columnValues(columns: readonly JsonColumn[], rows: readonly object[]): unknown[][] {
+  return rows.map((r) => columns.map(([c]) => (r as Record<string, unknown>)[c] ?? null));
+}

@@ -21,7 +21,8 @@ export const TARGETS = { ratio_min_sqlite: 0.25 };
 const PUBLIC_KINDS = new Set(['suggestion', 'report', 'request', 'praise']);
 const SAMPLES = OPINIONS.filter((o) => PUBLIC_KINDS.has(o.kind));
 
-function requestMaker(codes: string[], path: (code: string) => string) {
+/** The public form's requests, one distinct body and address each, spread over the communes' codes. */
+export function requestMaker(codes: string[], path: (code: string) => string) {
   let n = 0;
   return (req: RawRequest): RawRequest => {
     const i = n++;
@@ -55,15 +56,23 @@ async function tally(url: string) {
   }
 }
 
+/** Today's communes' codes, sorted: where the public form is posted. */
+export async function communeCodes(url: string): Promise<string[]> {
+  const database = openDatabase(url);
+  try {
+    const graph = await loadUnitGraph(database.db);
+    const today = todayVN();
+    return [...graph.units.values()].filter((u) => u.level === 'commune' && graph.versionAt(u.id, today)).map((u) => u.code).sort();
+  } finally {
+    await database.close();
+  }
+}
+
 export async function feedbackSubmit(engine: Engine, o: BenchOptions): Promise<BenchResult> {
   const data = await prepareDatabase(engine);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
-    const database = openDatabase(data.url);
-    const graph = await loadUnitGraph(database.db);
-    await database.close();
-    const today = todayVN();
-    const codes = [...graph.units.values()].filter((u) => u.level === 'commune' && graph.versionAt(u.id, today)).map((u) => u.code).sort();
+    const codes = await communeCodes(data.url);
     server = await startServer(data.url, { inproc: o.inproc, execArgv: o.serverExecArgv, trustProxy: true });
     const base = server.base;
     const json = { 'content-type': 'application/json' };

@@ -32,12 +32,16 @@ const serverOf = async (dir: string): Promise<StartServer> => (await import(path
 
 /** Runs fn with the new side's variables set (its database is prepared and its server started under them). */
 async function asNew<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = { ...process.env };
-  for (const kv of values['new-env']!.split(',').filter(Boolean)) process.env[kv.slice(0, kv.indexOf('='))] = kv.slice(kv.indexOf('=') + 1);
+  const vars = values['new-env']!.split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const);
+  const before = vars.map(([k]) => [k, process.env[k]] as const);
+  for (const [k, v] of vars) process.env[k] = v;
   try {
     return await fn();
   } finally {
-    process.env = saved;
+    for (const [k, v] of before) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 

@@ -49,7 +49,7 @@ export interface Figures {
   pooled?: { p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number; samples: number };
 }
 
-interface Run {
+export interface Run {
   result: Result;
   /** Responses received and the seconds from the start to the last of them (see once()). */
   responses: number;
@@ -58,7 +58,8 @@ interface Run {
   latencies?: number[];
 }
 
-async function once(c: Case, connections: number, duration: number, amount?: number, keepLatencies = false): Promise<Run> {
+/** One round of a case: for `duration` seconds, or until `amount` responses (then timed by our clock, see below). */
+export async function once(c: Case, connections: number, duration: number, amount?: number, keepLatencies = false): Promise<Run> {
   const requests = c.setupRequest || c.onResponse
     ? [{ setupRequest: c.setupRequest, onResponse: c.onResponse ? (status: number, body: string) => c.onResponse!(status, body) : undefined }]
     : undefined;

@@ -179,4 +179,43 @@ describe('feedback register in the console', () => {
     expect(await seriousA11yProblems(officer)).toEqual([]);
     await officer.context().close();
   });
+
+  it('the sort field names the order the list is in, and another order can be picked', async () => {
+    const page = await openPage(browser, server.origin, { viewport: DESKTOP });
+    await login(page, 'canbo.thieuhoa');
+    const sortField = page.getByLabel('Sắp xếp');
+    /** The listed items' ids, then their rows in the database, in the list's order. */
+    const listed = async () => {
+      await page.locator('tr[data-item]').first().waitFor();
+      const ids = (await page.locator('tr[data-item]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-item')))));
+      const rows = await server.database.db.selectFrom('feedback_items').select(['id', 'received_at', 'due_on', 'state']).where('id', 'in', ids).execute();
+      return ids.map((id) => rows.find((r) => r.id === id)!);
+    };
+    const ordered = <T>(xs: T[], before: (a: T, b: T) => boolean) => xs.every((x, i) => i === 0 || !before(x, xs[i - 1]!));
+
+    // Everything: newest first, and the field says so.
+    await page.goto('/console/feedback');
+    await expect(sortField.locator('option:checked').textContent()).resolves.toBe('Ngày tiếp nhận (mới nhất trước)');
+    const all = await listed();
+    expect(all.length).toBeGreaterThan(10);
+    expect(ordered(all, (a, b) => a.received_at > b.received_at)).toBe(true);
+
+    // Items still open: soonest due first, without a sort in the address.
+    await page.getByLabel('Tình trạng').selectOption({ label: 'Đang giải quyết' });
+    await page.waitForURL(/open=1/);
+    await expect(sortField.locator('option:checked').textContent()).resolves.toBe('Hạn giải quyết (gần nhất trước)');
+    expect(page.url()).not.toContain('sort=');
+    const open = await listed();
+    expect(open.every((r) => !['closed', 'refused', 'forwarded', 'transferred'].includes(r.state))).toBe(true);
+    expect(ordered(open, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'))).toBe(true);
+
+    // Everything again, by due date on request: the choice goes into the address.
+    await page.getByLabel('Tình trạng').selectOption({ label: 'Tất cả' });
+    await page.waitForURL((u) => !u.search.includes('open=1'));
+    await sortField.selectOption({ label: 'Hạn giải quyết (gần nhất trước)' });
+    await page.waitForURL(/sort=due/);
+    const byDue = await listed();
+    expect(ordered(byDue, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'))).toBe(true);
+    await page.context().close();
+  });
 });

@@ -13,7 +13,7 @@ import { Link } from '../ui/Link.tsx';
 import { Checkbox, DueText, StateBadge, UnitSelect } from './bits.tsx';
 import { useLabels, useTopics } from './labels.ts';
 import {
-  CHANNELS, KINDS, OPEN_STATES, STATES, filtersFromQuery, filtersToParams, formatTrackingCode,
+  CHANNELS, KINDS, OPEN_STATES, STATES, defaultSort, filtersFromQuery, filtersToParams, formatTrackingCode,
   type RegisterFilters, type RegisterRow, type StatusFilter,
 } from './model.ts';
 import { StatsBand } from './StatsBand.tsx';
@@ -126,8 +126,9 @@ export function RegisterScreen() {
             options={[{ value: '', label: t('ui.all') }, ...CHANNELS.map((c) => ({ value: c, label: L.channel(c) }))]} />
           <SelectField label={t('ui.feedback.filter.year')} value={filters.year} onChange={(v) => apply({ year: v })}
             options={[{ value: '', label: t('ui.all') }, ...[0, 1, 2, 3].map((d) => ({ value: String(thisYear - d), label: String(thisYear - d) }))]} />
-          <SelectField label={t('ui.feedback.filter.sort')} value={filters.sort} onChange={(v) => apply({ sort: v as RegisterFilters['sort'] })}
-            options={[{ value: '', label: t('ui.feedback.sort.due') }, { value: 'received', label: t('ui.feedback.sort.received') }, { value: 'register', label: t('ui.feedback.sort.register') }]} />
+          <SelectField label={t('ui.feedback.filter.sort')} value={filters.sort || defaultSort(filters.status)}
+            onChange={(v) => apply({ sort: v === defaultSort(filters.status) ? '' : v as RegisterFilters['sort'] })}
+            options={[{ value: 'due', label: t('ui.feedback.sort.due') }, { value: 'received', label: t('ui.feedback.sort.received') }, { value: 'register', label: t('ui.feedback.sort.register') }]} />
           <div className="fb-checks">
             <Checkbox label={t('ui.feedback.filter.mine')} checked={filters.mine} onChange={(v) => apply({ mine: v })} />
             <Checkbox label={t('ui.feedback.filter.rereview')} checked={filters.rereview} onChange={(v) => apply({ rereview: v })} />

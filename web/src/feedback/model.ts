@@ -215,7 +215,8 @@ export interface RegisterFilters {
   rereview: boolean;
   year: string;
   q: string;
-  sort: '' | 'received' | 'register';
+  /** '' is the list's own order (defaultSort): the URL stays clean until someone picks another. */
+  sort: '' | 'due' | 'received' | 'register';
 }
 
 export const NO_FILTERS: RegisterFilters = {
@@ -238,8 +239,18 @@ export function filtersFromQuery(query: URLSearchParams): RegisterFilters {
     rereview: query.get('rereview') === '1',
     year: /^20\d\d$/.test(query.get('year') ?? '') ? query.get('year')! : '',
     q: (query.get('q') ?? '').slice(0, 200),
-    sort: oneOf(query.get('sort'), ['received', 'register'] as const),
+    sort: oneOf(query.get('sort'), ['due', 'received', 'register'] as const),
   };
+}
+
+/**
+ * The order the server gives a list when none is asked for (commands/feedback/register.ts): by due date where
+ * every item is still owed something, otherwise newest first. The sort select shows it, so what it says is what
+ * the list does.
+ */
+export function defaultSort(status: StatusFilter): 'due' | 'received' {
+  if (status === 'open' || status === 'overdue' || status === 'dueSoon') return 'due';
+  return status.startsWith('state:') && OPEN_STATES.includes(status.slice(6) as FeedbackState) ? 'due' : 'received';
 }
 
 /** The filters as query parameters (also what the list API takes), empty ones left out. */

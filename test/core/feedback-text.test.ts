@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { foldVi, normalizeVi, shingles, STOP_WORDS, tokensVi, unifyTones, wordsVi } from '../../src/core/feedback/normalize.ts';
 import { suggestKind, suggestTopic } from '../../src/core/feedback/suggest.ts';
+import { alternativesTo, STRONG_SUGGESTION } from '../../src/core/feedback/alternatives.ts';
+import { procedureOf } from '../../src/core/feedback/kinds.ts';
 import { likelyDuplicates, searchKey, similarity } from '../../src/core/feedback/duplicates.ts';
 import { stripDiacritics } from '../../src/core/text.ts';
 
@@ -186,6 +188,34 @@ describe('suggestions', () => {
     // an exact-only keyword
     expect(suggestTopic('ba chay', [{ code: 'x', keywords: ['=bà cháy'] }])).toEqual([]);
     expect(suggestTopic('bà cháy', [{ code: 'x', keywords: ['=bà cháy'] }])[0]?.code).toBe('x');
+  });
+
+  it('offers beside a current choice only what the text supports about as well', () => {
+    // The demo's speed-bump request, filed under traffic: the text says traffic, and the weak guess is not offered.
+    const text = 'Đề nghị lắp biển báo giảm tốc độ và gờ giảm tốc trước cổng trường tiểu học, xe tải chạy rất nhanh giờ tan học.';
+    const topics = suggestTopic(text);
+    expect(topics[0]?.code).toBe('traffic');
+    const weak = topics.filter((x) => x.code !== 'traffic' && x.score < STRONG_SUGGESTION);
+    expect(weak.length).toBeGreaterThan(0);
+    expect(alternativesTo(topics, (x) => x.code === 'traffic')).toEqual(topics.filter((x) => x.code !== 'traffic' && x.score >= STRONG_SUGGESTION));
+    // Unclassified, or classified against the text: every suggestion.
+    expect(alternativesTo(topics, () => false)).toEqual(topics);
+    expect(alternativesTo(topics, (x) => x.code === 'fire')).toEqual(topics);
+    // Filed under the weak one: the text's stronger choice is offered, never the current one.
+    const under = weak[0]!.code;
+    expect(alternativesTo(topics, (x) => x.code === under).map((x) => x.code)).toEqual(topics.filter((x) => x.code !== under).map((x) => x.code));
+  });
+
+  it('always offers a kind that leaves this procedure, however weak beside the current kind', () => {
+    const kinds = suggestKind('Đề nghị công an xã giải quyết sớm, gia đình tôi bị xử phạt');
+    const complaint = kinds.find((k) => k.kind === 'complaint');
+    expect(complaint).toBeDefined();
+    const top = kinds[0]!;
+    expect(top.kind).toBe('request');
+    expect(complaint!.score).toBeLessThan(Math.min(top.score, STRONG_SUGGESTION));
+    const isCurrent = (k: { kind: string }) => k.kind === 'request';
+    expect(alternativesTo(kinds, isCurrent).map((k) => k.kind)).not.toContain('complaint');
+    expect(alternativesTo(kinds, isCurrent, (k) => procedureOf(k.kind) !== null).map((k) => k.kind)).toContain('complaint');
   });
 });
 

@@ -347,3 +347,4 @@ export function suggestTopic(text: string, topics?: readonly TopicKeywords[]): T
   const order = [...new Set(list.map((t) => t.code))];
   return ranked(scan(lexicon, words(text)), order, (c) => (c === 'other' ? OTHER_FACTOR : 1));
 }
+

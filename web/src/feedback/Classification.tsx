@@ -2,6 +2,8 @@
 // the kind and topic the text suggests, as chips a person clicks to apply; items that look like the same
 // matter, each with "mark this item as its duplicate".
 import { useState, type FormEvent } from 'react';
+import { alternativesTo } from '../../../src/core/feedback/alternatives.ts';
+import { procedureOf } from '../../../src/core/feedback/kinds.ts';
 import { request } from '../api.ts';
 import { formatDate } from '../dates.ts';
 import { useT } from '../i18n.ts';
@@ -36,8 +38,9 @@ export function Classification({ item, labels, suggestions, suggestionsError, on
     onChanged(t('ui.feedback.classified', { what }));
   });
 
-  const kindChips = (suggestions?.kinds ?? []).filter((k) => k.kind !== item.kind);
-  const topicChips = (suggestions?.topics ?? []).filter((x) => x.code !== item.topicCode);
+  // A kind that leaves this procedure is always offered: missing a complaint or a denunciation has legal weight.
+  const kindChips = alternativesTo(suggestions?.kinds ?? [], (k) => k.kind === item.kind, (k) => procedureOf(k.kind) !== null);
+  const topicChips = alternativesTo(suggestions?.topics ?? [], (x) => x.code === item.topicCode);
   const canMarkDuplicate = item.actions.includes('duplicate') && item.allowed.includes('handle');
 
   return (

@@ -8,6 +8,7 @@ import { receiveFeedback } from '../commands/feedback/intake.ts';
 import { createUser } from '../commands/users/manage.ts';
 import { todayVN } from '../core/dates.ts';
 import type { FeedbackAction } from '../core/feedback/lifecycle.ts';
+import { citizenMessages } from '../core/feedback/messages.ts';
 import type { Actor } from '../core/roles.ts';
 import type { UnitGraph } from '../core/units/graph.ts';
 import { codeSlug } from '../core/text.ts';
@@ -183,11 +184,15 @@ async function placeItem(db: Tx, id: number, dates: string[], deadlines: Awaited
   const ackDue = calendar.addWorkingDays(received, rule.ack);
   const accepted = dateOf('accept');
   const ended = dateOf('refuse') ?? dateOf('transfer') ?? dateOf('forward');
-  const dueOn = item.state === 'received' ? ackDue : ended ? null : accepted && rule.resolve !== null ? calendar.addWorkingDays(accepted, rule.resolve) : null;
+  const resolveDue = accepted && rule.resolve !== null ? calendar.addWorkingDays(accepted, rule.resolve) : null;
+  const dueOn = item.state === 'received' ? ackDue : ended ? null : resolveDue;
   await db.updateTable('feedback_items').set({
     received_on: received, received_at: at(received, 0), register_year: Number(received.slice(0, 4)), ack_due_on: ackDue,
     acked_on: accepted ?? ended, due_on: dueOn, answered_on: dateOf('approve'), closed_on: dateOf('close') ?? ended,
   }).where('id', '=', id).execute();
+  // The acceptance told the citizen a deadline counted from today; tell the one counted from the day it happened.
+  const accept = events.find((e) => e.action === 'accept');
+  if (accept) await db.updateTable('feedback_events').set({ public_message: citizenMessages.accepted(resolveDue) }).where('id', '=', accept.id).execute();
 }
 
 /** About half of the people whose item was answered rate it; a few are unhappy, which asks the level above to look again. */

@@ -1,0 +1,34 @@
+// The demo register as seeded: the dates the citizens were told are the dates the items were handled on. The seed
+// runs the console's commands today and then moves each item to the days it was handled; what the commands told
+// the citizen (the deadline at acceptance) must move with it.
+import { expect, it } from 'vitest';
+import { forEachEngine } from '../../helpers/harness.ts';
+
+const DATE = /(\d{2})\/(\d{2})\/(\d{4})/;
+const iso = (m: RegExpMatchArray) => `${m[3]}-${m[2]}-${m[1]}`;
+
+forEachEngine('feedback: demo seed', 'demo', (h) => {
+  it("tells each accepted item's deadline as counted from the day it was accepted", async () => {
+    const rows = await h.database.db.selectFrom('feedback_events as e').innerJoin('feedback_items as i', 'i.id', 'e.item_id')
+      .select(['e.item_id', 'e.at', 'e.public_message', 'i.due_on', 'i.state', 'i.acked_on'])
+      .where('e.action', '=', 'accept').execute();
+    expect(rows.length).toBeGreaterThan(50);
+    const reopened = new Set((await h.database.db.selectFrom('feedback_events').select('item_id').where('action', '=', 'reopen').execute()).map((r) => r.item_id));
+    let matched = 0;
+    for (const r of rows) {
+      const m = r.public_message?.match(DATE);
+      if (!m) continue;
+      const told = iso(m);
+      const day = String(r.at).slice(0, 10);
+      // A working-day deadline lies after the acceptance, and within a few months of it.
+      expect(told > day, `item ${r.item_id}: ${told} after ${day}`).toBe(true);
+      expect(Date.parse(told) - Date.parse(day), `item ${r.item_id}`).toBeLessThan(120 * 86_400_000);
+      expect(r.acked_on).toBe(day);
+      if (r.state !== 'received' && r.due_on && !reopened.has(r.item_id)) {
+        expect(told, `item ${r.item_id}`).toBe(r.due_on);
+        matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+});

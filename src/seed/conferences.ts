@@ -12,13 +12,14 @@ import { addPhoto, updatePhoto } from '../commands/conferences/photos.ts';
 import { actOnItem } from '../commands/feedback/handle.ts';
 import { createConference, updateConference } from '../commands/conferences/plan.ts';
 import { changeConferenceState, publishConference } from '../commands/conferences/state.ts';
-import { nowIso, todayVN } from '../core/dates.ts';
+import { todayVN } from '../core/dates.ts';
 import type { Actor } from '../core/roles.ts';
 import type { UnitGraph } from '../core/units/graph.ts';
 import type { DelegateCategory } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
 import { DEMO } from './demo.ts';
 import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
+import { placeInTime } from './feedback.ts';
 import { personaActor } from './personas.ts';
 import { prng } from './surveys.ts';
 
@@ -76,7 +77,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
   const today = todayVN();
   const year = Number(today.slice(0, 4));
   const rnd = prng(505);
-  const { calendar } = await feedbackConfig(ctx.database);
+  const { calendar, deadlines } = await feedbackConfig(ctx.database);
   const as = (a: Actor): ActorContext => ({ ...ctx, actor: a, audit: auditContextOf(a, null, 'langnghe-seed') });
   const leaderTinh = as(await personaActor(ctx, 'lanhdao.tinh'));
   const thieuHoa = graph.idOf(DEMO.thieuHoaCommune)!;
@@ -156,7 +157,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
     // These opinions were entered in the register before the conference was recorded: link them (seed only).
     await db.insertInto('conference_opinions').values(items.map((it, i) => ({
       conference_id: id, item_id: it.id, seq: i + 1, delegate_id: null, answer_mode: 'writing' as const, spot_answer: null,
-      answered_by: null, created_by: c.officer.actor.userId, created_at: nowIso(),
+      answered_by: null, created_by: c.officer.actor.userId, created_at: `${day}T03:00:00.000Z`,
     }))).execute();
     await close(c, id, year - 1, true);
   }
@@ -175,6 +176,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
     if (day > today) continue;
     await attend(c, id, delegates, day);
     const spoken = c.unitId === thieuHoa ? 7 : 3 + Math.floor(rnd() * 3);
+    const heard: { itemId: number; spot: boolean }[] = [];
     for (let n = 0; n < spoken; n++) {
       // Mostly requests, reports, suggestions and praise; one complaint in Thiệu Hóa (it goes to its own procedure);
       // every third answered in the room.
@@ -192,7 +194,19 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
       });
       // Some written answers are under way already (accepted: the deadline for the answer runs).
       if (!spot && pool === WORKFLOW && rnd() < 0.6) await actOnItem(c.officer, captured.itemId, { action: 'accept' });
+      heard.push({ itemId: captured.itemId, spot });
     }
+    // The commands wrote today's times: an opinion was heard on the conference day, and one accepted was accepted
+    // a working day or three later (never after today), with the deadline it was told counted from then.
+    for (const { itemId, spot } of heard) {
+      if (spot) {
+        await db.updateTable('feedback_events').set({ at: `${day}T03:00:00.000Z` }).where('item_id', '=', itemId).execute();
+      } else {
+        const accepted = calendar.addWorkingDays(day, 1 + (itemId % 3));
+        await placeInTime(ctx, itemId, [day, accepted < today ? accepted : today], deadlines, calendar);
+      }
+    }
+    await db.updateTable('conference_opinions').set({ created_at: `${day}T03:00:00.000Z` }).where('conference_id', '=', id).execute();
     await close(c, id, year, c.unitId === thieuHoa);
     if (c.unitId === thieuHoa) {
       for (const [k, caption] of ['Quang cảnh hội nghị', 'Đại biểu phát biểu ý kiến'].entries()) {

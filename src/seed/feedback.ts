@@ -163,8 +163,11 @@ export async function seedFeedback(ctx: CommandContext, graph: UnitGraph): Promi
   await db.deleteFrom('notification_outbox').execute();
 }
 
-/** Moves an item's days to the dates it was handled on (the commands wrote today's date). */
-async function placeInTime(ctx: CommandContext, id: number, dates: string[], deadlines: Awaited<ReturnType<typeof feedbackConfig>>['deadlines'], calendar: Awaited<ReturnType<typeof feedbackConfig>>['calendar']) {
+/**
+ * Moves an item's days to the dates it was handled on (the commands wrote today's date): event i to dates[i] (the
+ * last date for the events after it), the item's received, acknowledged, due, answered and closed days with them.
+ */
+export async function placeInTime(ctx: CommandContext, id: number, dates: string[], deadlines: Awaited<ReturnType<typeof feedbackConfig>>['deadlines'], calendar: Awaited<ReturnType<typeof feedbackConfig>>['calendar']) {
   await inTx(ctx.database, (db) => placeItem(db, id, dates, deadlines, calendar));
 }
 

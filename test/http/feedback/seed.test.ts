@@ -31,4 +31,16 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
     }
     expect(matched).toBeGreaterThan(20);
   });
+
+  it('dates an opinion heard at a conference on the conference day, in the register and in its history', async () => {
+    const rows = await h.database.db.selectFrom('feedback_items as i')
+      .innerJoin('feedback_events as e', (j) => j.onRef('e.item_id', '=', 'i.id').on('e.action', '=', 'receive'))
+      .select(['i.id', 'i.received_on', 'e.at']).where('i.channel', '=', 'conference').execute();
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) expect(String(r.at).slice(0, 10), `item ${r.id}`).toBe(r.received_on);
+    const heard = await h.database.db.selectFrom('conference_opinions as o').innerJoin('conferences as c', 'c.id', 'o.conference_id')
+      .select(['o.item_id', 'o.created_at', 'c.held_on']).execute();
+    expect(heard.length).toBeGreaterThan(20);
+    for (const o of heard) expect(String(o.created_at).slice(0, 10), `opinion of item ${o.item_id}`).toBe(o.held_on);
+  });
 });

@@ -6,6 +6,7 @@ import { seedUnits } from './demo.ts';
 import { seedPersonas } from './personas.ts';
 import { seedSurveys } from './surveys.ts';
 import { seedFeedback } from './feedback.ts';
+import { seedTemplates } from './templates.ts';
 import { seedConferences } from './conferences.ts';
 import { seedWorkResults } from './work-results.ts';
 
@@ -29,6 +30,7 @@ export async function seedDemo(ctx: CommandContext): Promise<void> {
     await seedPersonas(sctx, graph);
     await seedSurveys(sctx, graph);
     await seedFeedback(sctx, graph);
+    await seedTemplates(sctx, graph);
     await seedConferences(sctx, graph);
     await seedWorkResults(sctx, graph);
   } finally {

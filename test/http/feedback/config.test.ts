@@ -56,7 +56,9 @@ forEachEngine('feedback configuration', 'demo', (h) => {
 
     const list = (await clerk.get(`/api/feedback-templates?unitId=${commune}`)).json();
     expect(list.canEdit).toBe(false);
-    expect(list.templates.map((t: { id: number }) => t.id)).toEqual([tpl.id]);
+    // The commune's own: the demo's and this one (the province's are the province's).
+    expect(list.templates.map((t: { id: number; unitId: number }) => t.unitId)).toEqual(list.templates.map(() => commune));
+    expect(list.templates.map((t: { id: number }) => t.id)).toContain(tpl.id);
     expect(list.placeholders.map((p: { name: string }) => p.name)).toContain('ngay_tiep_nhan');
     expect((await outsider.get(`/api/feedback-templates?unitId=${commune}`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/feedback-templates/${tpl.id}`)).statusCode).toBe(404);
@@ -68,8 +70,9 @@ forEachEngine('feedback configuration', 'demo', (h) => {
     expect((await clerk.delete(`/api/feedback-templates/${tpl.id}`)).statusCode).toBe(403);
     expect((await leader.delete(`/api/feedback-templates/${tpl.id}`)).json()).toEqual({ ok: true });
     expect((await leader.get(`/api/feedback-templates/${tpl.id}`)).statusCode).toBe(404);
-    expect((await auditActions('feedback.template_')).map((a) => a.action))
-      .toEqual(['feedback.template_create', 'feedback.template_update', 'feedback.template_delete']);
+    const trail = await h.database.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'feedback_template')
+      .where('entity_id', '=', String(tpl.id)).orderBy('id').execute();
+    expect(trail.map((a) => a.action)).toEqual(['feedback.template_create', 'feedback.template_update', 'feedback.template_delete']);
   });
 
   it('offers an item the templates of its unit and the units above, topic first, and renders them; the name only for the contact right', async () => {
@@ -99,8 +102,14 @@ forEachEngine('feedback configuration', 'demo', (h) => {
     const item = entered.json();
 
     const offered = (await clerk.get(`/api/feedback/${item.id}/templates`)).json();
-    expect(offered.templates.map((t: { id: number; match: string }) => [t.id, t.match]))
+    const ours = new Set([traffic.id, general.id, other.id, elsewhere.id]);
+    // The test's own, in the order offered (the demo's own templates are offered too, each in its place).
+    expect(offered.templates.filter((t: { id: number }) => ours.has(t.id)).map((t: { id: number; match: string }) => [t.id, t.match]))
       .toEqual([[traffic.id, 'topic'], [general.id, 'general'], [other.id, 'other']]);
+    const rank = { topic: 0, parent_topic: 1, general: 2, other: 3 } as const;
+    const ranks = offered.templates.map((t: { match: keyof typeof rank }) => rank[t.match]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(offered.templates.map((t: { unitId: number }) => t.unitId).every((u: number) => u === commune || u === province)).toBe(true);
 
     const today = formatDate(todayVN());
     const byOfficer = await officer.get(`/api/feedback/${item.id}/templates/${traffic.id}/render`);

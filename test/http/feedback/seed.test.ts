@@ -3,6 +3,7 @@
 // the citizen (the deadline at acceptance) must move with it.
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../helpers/harness.ts';
+import { DEMO } from '../../../src/seed/demo.ts';
 
 const DATE = /(\d{2})\/(\d{2})\/(\d{4})/;
 const iso = (m: RegExpMatchArray) => `${m[3]}-${m[2]}-${m[1]}`;
@@ -42,5 +43,21 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
       .select(['o.item_id', 'o.created_at', 'c.held_on']).execute();
     expect(heard.length).toBeGreaterThan(20);
     for (const o of heard) expect(String(o.created_at).slice(0, 10), `opinion of item ${o.item_id}`).toBe(o.held_on);
+  });
+
+  it("offers a commune's officer the demo's templates, its own first for its topic, each filling every placeholder", async () => {
+    const officer = await h.login('canbo.thieuhoa');
+    const commune = (await h.ctx.access.unitGraph()).idOf(DEMO.thieuHoaCommune)!;
+    const item = await h.database.db.selectFrom('feedback_items').select('id').where('unit_id', '=', commune).where('topic_code', '=', 'traffic')
+      .where('state', 'in', ['accepted', 'assigned', 'in_progress']).orderBy('id').executeTakeFirstOrThrow();
+    const offered = (await officer.get(`/api/feedback/${item.id}/templates`)).json() as { templates: { id: number; unitId: number; match: string; title: string }[] };
+    expect(offered.templates.length).toBeGreaterThanOrEqual(8);
+    expect(offered.templates.slice(0, 2).map((t) => [t.match, t.unitId === commune])).toEqual([['topic', true], ['topic', false]]);
+    for (const t of offered.templates) {
+      const r = (await officer.get(`/api/feedback/${item.id}/templates/${t.id}/render`)).json() as { text: string; unknown: string[]; missing: string[] };
+      expect(r.unknown, t.title).toEqual([]);
+      expect(r.missing, t.title).toEqual([]);
+      expect(r.text, t.title).not.toMatch(/\{[a-z_]+\}/);
+    }
   });
 });

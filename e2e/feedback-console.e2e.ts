@@ -196,26 +196,31 @@ describe('feedback register in the console', () => {
     // Everything: newest first, and the field says so.
     await page.goto('/console/feedback');
     await expect(sortField.locator('option:checked').textContent()).resolves.toBe('Ngày tiếp nhận (mới nhất trước)');
-    const all = await listed();
-    expect(all.length).toBeGreaterThan(10);
-    expect(ordered(all, (a, b) => a.received_at > b.received_at)).toBe(true);
+    // The rows are read until they show the new order: a list is fetched after its address changes.
+    await expect.poll(async () => {
+      const all = await listed();
+      return all.length > 10 && ordered(all, (a, b) => a.received_at > b.received_at);
+    }, { timeout: 10_000 }).toBe(true);
 
     // Items still open: soonest due first, without a sort in the address.
     await page.getByLabel('Tình trạng').selectOption({ label: 'Đang giải quyết' });
     await page.waitForURL(/open=1/);
     await expect(sortField.locator('option:checked').textContent()).resolves.toBe('Hạn giải quyết (gần nhất trước)');
     expect(page.url()).not.toContain('sort=');
-    const open = await listed();
-    expect(open.every((r) => !['closed', 'refused', 'forwarded', 'transferred'].includes(r.state))).toBe(true);
-    expect(ordered(open, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'))).toBe(true);
+    await expect.poll(async () => {
+      const open = await listed();
+      return open.every((r) => !['closed', 'refused', 'forwarded', 'transferred'].includes(r.state)) && ordered(open, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'));
+    }, { timeout: 10_000 }).toBe(true);
 
     // Everything again, by due date on request: the choice goes into the address.
     await page.getByLabel('Tình trạng').selectOption({ label: 'Tất cả' });
     await page.waitForURL((u) => !u.search.includes('open=1'));
     await sortField.selectOption({ label: 'Hạn giải quyết (gần nhất trước)' });
     await page.waitForURL(/sort=due/);
-    const byDue = await listed();
-    expect(ordered(byDue, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'))).toBe(true);
+    await expect.poll(async () => {
+      const byDue = await listed();
+      return byDue.some((r) => r.state === 'closed') && ordered(byDue, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'));
+    }, { timeout: 10_000 }).toBe(true);
     await page.context().close();
   });
 });

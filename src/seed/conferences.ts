@@ -136,7 +136,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
       .where('conference_id', '=', id).where('checked_in_at', 'is not', null).execute();
   }
 
-  async function close(c: Cast, id: number, y: number, publish: boolean) {
+  async function close(c: Cast, id: number, y: number, day: string, publish: boolean) {
     await changeConferenceState(c.officer, id, 'hold');
     await updateConference(c.officer, id, {
       extraAttendance: 5 + Math.floor(rnd() * 20), proceedings: PROCEEDINGS(c.name, y),
@@ -145,6 +145,9 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
     if (publish) {
       await publishConference(c.leader, id, `Hội nghị ${y} của ${c.name} có sự tham dự của đại diện cấp ủy, chính quyền, Mặt trận, các đoàn thể, trưởng thôn và Nhân dân. ` +
         'Các ý kiến phát biểu đã được trả lời tại hội nghị hoặc được đơn vị tiếp thu, trả lời bằng văn bản; kết quả giải quyết được công khai tại trang này.');
+      // Published a couple of working days after the conference (never later than now), not when the demo was made.
+      const published = calendar.addWorkingDays(day, 2);
+      if (published < today) await db.updateTable('conferences').set({ published_at: `${published}T02:30:00.000Z` }).where('id', '=', id).execute();
     }
   }
 
@@ -159,7 +162,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
       conference_id: id, item_id: it.id, seq: i + 1, delegate_id: null, answer_mode: 'writing' as const, spot_answer: null,
       answered_by: null, created_by: c.officer.actor.userId, created_at: `${day}T03:00:00.000Z`,
     }))).execute();
-    await close(c, id, year - 1, true);
+    await close(c, id, year - 1, day, true);
   }
 
   // This year, in Q4: held in November (most), planned for December (some), not planned yet (every fourth).
@@ -207,7 +210,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
       }
     }
     await db.updateTable('conference_opinions').set({ created_at: `${day}T03:00:00.000Z` }).where('conference_id', '=', id).execute();
-    await close(c, id, year, c.unitId === thieuHoa);
+    await close(c, id, year, day, c.unitId === thieuHoa);
     if (c.unitId === thieuHoa) {
       for (const [k, caption] of ['Quang cảnh hội nghị', 'Đại biểu phát biểu ý kiến'].entries()) {
         const p = await addPhoto(c.officer, id, await hallPhoto(k + 1), caption);

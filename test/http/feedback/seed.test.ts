@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../helpers/harness.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
+import { todayVN } from '../../../src/core/dates.ts';
 
 const DATE = /(\d{2})\/(\d{2})\/(\d{4})/;
 const iso = (m: RegExpMatchArray) => `${m[3]}-${m[2]}-${m[1]}`;
@@ -33,7 +34,7 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
     expect(matched).toBeGreaterThan(20);
   });
 
-  it('dates an opinion heard at a conference on the conference day, in the register and in its history', async () => {
+  it('dates an opinion heard at a conference on the conference day, in the register and in its history, and publishes after it', async () => {
     const rows = await h.database.db.selectFrom('feedback_items as i')
       .innerJoin('feedback_events as e', (j) => j.onRef('e.item_id', '=', 'i.id').on('e.action', '=', 'receive'))
       .select(['i.id', 'i.received_on', 'e.at']).where('i.channel', '=', 'conference').execute();
@@ -43,6 +44,14 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
       .select(['o.item_id', 'o.created_at', 'c.held_on']).execute();
     expect(heard.length).toBeGreaterThan(20);
     for (const o of heard) expect(String(o.created_at).slice(0, 10), `opinion of item ${o.item_id}`).toBe(o.held_on);
+    // Its summary was published within days of the conference, not when the demo was made.
+    const published = await h.database.db.selectFrom('conferences').select(['id', 'held_on', 'published_at']).where('published_at', 'is not', null).execute();
+    expect(published.length).toBeGreaterThan(5);
+    for (const c of published) {
+      const day = String(c.published_at).slice(0, 10);
+      const days = (Date.parse(day) - Date.parse(c.held_on)) / 86_400_000;
+      expect(day <= todayVN() && days >= 0 && days <= 14, `conference ${c.id}: published ${day}, held ${c.held_on}`).toBe(true);
+    }
   });
 
   it("offers a commune's officer the demo's templates, its own first for its topic, each filling every placeholder", async () => {

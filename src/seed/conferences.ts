@@ -7,7 +7,9 @@ import sharp from 'sharp';
 import { auditContextOf, type ActorContext, type CommandContext } from '../commands/context.ts';
 import { staffCheckIn } from '../commands/conferences/checkin.ts';
 import { addDelegate } from '../commands/conferences/delegates.ts';
+import { draftConferenceDocument } from '../commands/conferences/documents.ts';
 import { captureOpinion } from '../commands/conferences/opinions.ts';
+import { issueDraft } from '../commands/documents/issue.ts';
 import { addPhoto, updatePhoto } from '../commands/conferences/photos.ts';
 import { actOnItem } from '../commands/feedback/handle.ts';
 import { createConference, updateConference } from '../commands/conferences/plan.ts';
@@ -166,6 +168,8 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
   }
 
   // This year, in Q4: held in November (most), planned for December (some), not planned yet (every fourth).
+  const PERSONA_COMMUNES = new Set([DEMO.thieuHoaCommune, DEMO.dinhHoaCommune, DEMO.thieuTrungCommune].map((code) => graph.idOf(code)!));
+  let documented = false;
   for (const [i, c] of cast.entries()) {
     if (c.unitId !== thieuHoa && i % 4 === 3) continue;
     if (c.unitId !== thieuHoa && i % 4 === 2) {
@@ -216,6 +220,15 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
         const p = await addPhoto(c.officer, id, await hallPhoto(k + 1), caption);
         await updatePhoto(c.officer, id, p.id, { public: true });
       }
+    }
+    // One commune outside the personas' own has issued its minutes and its report, so the province's documents
+    // list has something in it (the persona communes' registers start empty, as they do for a new unit).
+    if (!documented && !PERSONA_COMMUNES.has(c.unitId)) {
+      for (const kind of ['minutes', 'report'] as const) {
+        const draft = await draftConferenceDocument(c.officer, id, kind);
+        await issueDraft(c.leader, draft.id);
+      }
+      documented = true;
     }
   }
 }

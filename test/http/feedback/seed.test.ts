@@ -69,4 +69,15 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
       expect(r.text, t.title).not.toMatch(/\{[a-z_]+\}/);
     }
   });
+
+  it("shows the province the minutes and the report one commune issued after this year's conference", async () => {
+    const leader = await h.login('lanhdao.tinh');
+    const list = (await leader.get('/api/documents')).json() as { total: number; documents: { id: number; type: string; symbol: string; files: { pdf: string } }[] };
+    expect(list.documents.map((d) => d.type).sort()).toEqual(['BB', 'BC']);
+    for (const d of list.documents) {
+      const pdf = await leader.get(d.files.pdf);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
 });

@@ -379,6 +379,14 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await expect(table.locator('thead th[aria-sort="descending"]').textContent()).resolves.toContain('Ý kiến');
     await expect(table.locator('tbody tr').first().textContent()).resolves.toContain('Thiệu Hóa');
     await shot(page, '14-province-overview');
+
+    // The province's documents: every commune's in its scope, and the unit filter says so.
+    await page.locator('.mainnav').getByRole('link', { name: 'Văn bản', exact: true }).click();
+    await page.getByRole('heading', { name: 'Văn bản đã ban hành' }).waitFor();
+    const unitFilter = page.getByLabel('Đơn vị', { exact: true }).first();
+    await expect.poll(() => unitFilter.locator('option:checked').textContent(), { timeout: 10_000 }).toBe('Tất cả đơn vị trong phạm vi');
+    await expect.poll(async () => new Set(await page.locator('table tbody tr td:nth-child(4)').allTextContents()).size, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     await page.context().close();
   });
 });

@@ -56,7 +56,7 @@ function IssuedSection() {
     <section className="panel" aria-labelledby="documents-title">
       <h1 id="documents-title">{t('ui.documents.title')}</h1>
       <div className="filters">
-        <UnitPicker label={t('ui.documents.unit')} value={unitId} onChange={filter(setUnitId)} />
+        <UnitPicker label={t('ui.documents.unit')} value={unitId} onChange={filter(setUnitId)} emptyLabel={t('ui.unit.all_in_scope')} />
         <SelectField label={t('ui.documents.type')} value={type} onChange={filter(setType)}
           options={[{ value: '', label: t('ui.documents.all_types') }, ...DOC_TYPES.map((x) => ({ value: x, label: t(`ui.documents.type.${x}`) }))]} />
         <TextField label={t('ui.documents.year')} value={year} onChange={filter(setYear)} />

@@ -28,9 +28,11 @@ interface Props {
   onChange: (id: number | null) => void;
   error?: string;
   required?: boolean;
+  /** What the empty choice means where it is a filter (e.g. "all units in scope"); by default, "choose a unit". */
+  emptyLabel?: string;
 }
 
-export function UnitPicker({ label, value, onChange, error, required }: Props) {
+export function UnitPicker({ label, value, onChange, error, required, emptyLabel }: Props) {
   const t = useT();
   const id = useId();
   const [options, setOptions] = useState<{ id: number; label: string }[] | null>(null);
@@ -52,7 +54,7 @@ export function UnitPicker({ label, value, onChange, error, required }: Props) {
       <select id={id} value={value ?? ''} required={required} aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined} disabled={!options}
         onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
-        <option value="">{options ? t('ui.unit.choose') : t('ui.loading')}</option>
+        <option value="">{options ? emptyLabel ?? t('ui.unit.choose') : t('ui.loading')}</option>
         {options?.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
       </select>
       {error && <small id={`${id}-err`} className="field-error">{error}</small>}

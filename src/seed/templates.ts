@@ -1,7 +1,8 @@
 // The demo's response templates (mẫu trả lời): the province keeps one for the common topics, a general one and a
 // thank-you for praise, which every commune is offered; Xã Thiệu Hóa keeps one of its own for the matter its
-// residents raise most (traffic at the school gate). Written through the command the settings screen uses. The
-// gaps an officer fills in by hand are in [brackets]: they are not placeholders, so nothing fills them by mistake.
+// residents raise most (traffic at the school gate). Written through the command the settings screen uses. What
+// only the officer can write is a "[...]" gap, which the draft form points out when the template is used
+// (core/feedback/templates.ts).
 import { auditContextOf, type CommandContext } from '../commands/context.ts';
 import { createTemplate } from '../commands/feedback/templates.ts';
 import type { UnitGraph } from '../core/units/graph.ts';

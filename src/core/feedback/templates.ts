@@ -3,7 +3,8 @@
 // A template is text, never markup: values go in verbatim (no escaping, no tags), and whoever shows the result
 // shows it as text. Replacement is one pass, so a value that itself contains "{ma_theo_doi}" stays as typed.
 // A placeholder the system does not know, or one it knows but has no value for (an item without a topic), is
-// left visible so the officer sees the gap before sending, and is reported.
+// left visible so the officer sees the gap before sending, and is reported. So is a "[what to write]" gap, the
+// part of an answer only the officer can write.
 
 export const PLACEHOLDERS = [
   'ten_nguoi_gui',
@@ -46,7 +47,15 @@ export interface Rendered {
   unknown: string[];
   /** Known placeholders without a value for this item, left as written. */
   missing: Placeholder[];
+  /**
+   * What the template leaves for the officer to write, as "[what to write]" (the result of a check, the documents
+   * needed): nothing fills these, so each is pointed out like a placeholder without a value.
+   */
+  gaps: string[];
 }
+
+/** A fill-in gap: "[...]" on one line, up to 200 characters. */
+const GAP = /\[([^\]\n]{1,200})\]/g;
 
 export function renderTemplate(body: string, values: PlaceholderValues): Rendered {
   const unknown = new Set<string>();
@@ -63,7 +72,9 @@ export function renderTemplate(body: string, values: PlaceholderValues): Rendere
     }
     return v;
   });
-  return { text, unknown: [...unknown], missing: [...missing] };
+  // From the template, not the result: a value (a citizen's own words) may hold brackets of its own.
+  const gaps = [...new Set([...body.normalize('NFC').matchAll(GAP)].map((m) => m[0]))];
+  return { text, unknown: [...unknown], missing: [...missing], gaps };
 }
 
 /** How the citizen is addressed: "Ông/Bà" plus the name when it may be shown, else "Ông/Bà" alone. */

@@ -18,6 +18,11 @@ describe('renderTemplate', () => {
     expect(r.text).toBe('Kính gửi: Ông/Bà Lê Văn Tám\n<b>Đèn</b> & {ma_theo_doi} — {linh_vuc} {so_cv} ABCDE-FGHJK Ông/Bà Lê Văn Tám');
     expect(r.unknown).toEqual(['so_cv']);
     expect(r.missing).toEqual(['linh_vuc']);
+    expect(r.gaps).toEqual([]);
+    // What only the officer can write is a "[...]" gap, reported once each; brackets in a value are the value's.
+    const g = renderTemplate('{noi_dung_tom_tat}: [kết quả kiểm tra]. [số văn bản] và [kết quả kiểm tra].\n[không\nphải]', { noi_dung_tom_tat: 'Đèn [thôn 3]' });
+    expect(g.text.startsWith('Đèn [thôn 3]: ')).toBe(true);
+    expect(g.gaps).toEqual(['[kết quả kiểm tra]', '[số văn bản]']);
     expect(listPlaceholders('{a} {tên} {a} { b } {}')).toEqual(['a', 'tên']);
   });
 });

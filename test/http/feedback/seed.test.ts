@@ -54,7 +54,7 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
     }
   });
 
-  it("offers a commune's officer the demo's templates, its own first for its topic, each filling every placeholder", async () => {
+  it("offers a commune's officer the demo's templates, its own first for its topic, each filling every placeholder and pointing out what is left to write", async () => {
     const officer = await h.login('canbo.thieuhoa');
     const commune = (await h.ctx.access.unitGraph()).idOf(DEMO.thieuHoaCommune)!;
     const item = await h.database.db.selectFrom('feedback_items').select('id').where('unit_id', '=', commune).where('topic_code', '=', 'traffic')
@@ -62,12 +62,17 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
     const offered = (await officer.get(`/api/feedback/${item.id}/templates`)).json() as { templates: { id: number; unitId: number; match: string; title: string }[] };
     expect(offered.templates.length).toBeGreaterThanOrEqual(8);
     expect(offered.templates.slice(0, 2).map((t) => [t.match, t.unitId === commune])).toEqual([['topic', true], ['topic', false]]);
+    let gaps = 0;
     for (const t of offered.templates) {
-      const r = (await officer.get(`/api/feedback/${item.id}/templates/${t.id}/render`)).json() as { text: string; unknown: string[]; missing: string[] };
+      const r = (await officer.get(`/api/feedback/${item.id}/templates/${t.id}/render`)).json() as { text: string; unknown: string[]; missing: string[]; gaps: string[] };
       expect(r.unknown, t.title).toEqual([]);
       expect(r.missing, t.title).toEqual([]);
       expect(r.text, t.title).not.toMatch(/\{[a-z_]+\}/);
+      // Every bracket left in the text is a gap the officer is told about.
+      expect(r.gaps, t.title).toEqual([...new Set(r.text.match(/\[[^\]\n]+\]/g) ?? [])]);
+      gaps += r.gaps.length;
     }
+    expect(gaps).toBeGreaterThan(5);
   });
 
   it("shows the province the minutes and the report one commune issued after this year's conference", async () => {

@@ -130,11 +130,11 @@ function ActionForm({ id, item, action, labels, target, onCancel, onDone }: Form
     const tpl = templates?.find((x) => String(x.id) === templateId);
     if (!tpl) return;
     if (f.answer.trim() && !window.confirm(t('ui.feedback.template_replace'))) return;
-    const r = await request<{ text: string; missing?: string[]; unknown?: string[] }>('GET', `/api/feedback/${item.id}/templates/${tpl.id}/render`)
-      .catch(() => ({ text: tpl.body, missing: [], unknown: [] }));
+    const r = await request<{ text: string; missing?: string[]; unknown?: string[]; gaps?: string[] }>('GET', `/api/feedback/${item.id}/templates/${tpl.id}/render`)
+      .catch(() => ({ text: tpl.body, missing: [], unknown: [], gaps: [] }));
     set('answer')(r.text);
-    const left = [...(r.missing ?? []), ...(r.unknown ?? [])];
-    setTemplateNote(left.length ? t('ui.feedback.template_missing', { names: left.map((n) => `{${n}}`).join(', ') }) : null);
+    const left = [...[...(r.missing ?? []), ...(r.unknown ?? [])].map((n) => `{${n}}`), ...(r.gaps ?? [])];
+    setTemplateNote(left.length ? t('ui.feedback.template_missing', { names: left.join(', ') }) : null);
   };
 
   /** The item a typed tracking code (or number) names, through the register's search. */

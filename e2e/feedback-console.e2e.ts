@@ -194,8 +194,10 @@ describe('feedback register in the console', () => {
     const ordered = <T>(xs: T[], before: (a: T, b: T) => boolean) => xs.every((x, i) => i === 0 || !before(x, xs[i - 1]!));
 
     // Everything: newest first, and the field says so.
+    const shown = () => sortField.locator('option:checked').textContent();
     await page.goto('/console/feedback');
-    await expect(sortField.locator('option:checked').textContent()).resolves.toBe('Ngày tiếp nhận (mới nhất trước)');
+    // The field names the order the server reports for the list shown; it names none before the first page.
+    await expect.poll(shown).toBe('Ngày tiếp nhận (mới nhất trước)');
     // The rows are read until they show the new order: a list is fetched after its address changes.
     await expect.poll(async () => {
       const all = await listed();
@@ -205,7 +207,7 @@ describe('feedback register in the console', () => {
     // Items still open: soonest due first, without a sort in the address.
     await page.getByLabel('Tình trạng').selectOption({ label: 'Đang giải quyết' });
     await page.waitForURL(/open=1/);
-    await expect(sortField.locator('option:checked').textContent()).resolves.toBe('Hạn giải quyết (gần nhất trước)');
+    await expect.poll(shown).toBe('Hạn giải quyết (gần nhất trước)');
     expect(page.url()).not.toContain('sort=');
     await expect.poll(async () => {
       const open = await listed();

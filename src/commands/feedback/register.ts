@@ -98,6 +98,8 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
   else q = q.orderBy('i.due_on', (ob) => ob.asc().nullsLast()).orderBy('i.id');
   const rows = await q.limit(limit + 1).offset(offset).execute();
   return {
+    // The order applied, asked for or not: the console's sort field shows it, so it never names another.
+    sort,
     hasMore: rows.length > limit,
     items: rows.slice(0, limit).map((r) => ({
       id: r.id, unitId: r.unit_id, unitName: graph.versionAt(r.unit_id, today)?.name ?? graph.structuralVersion(r.unit_id, today)?.name ?? '',

@@ -113,6 +113,15 @@ forEachEngine('feedback workflow', 'demo', (h) => {
     expect(list.items[0].id).toBe(id);
     expect(list.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
     expect((await leader.get('/api/feedback?state=nonsense')).statusCode).toBe(400);
+    // Each page says the order it is in: due date where everything listed is still owed, newest first otherwise,
+    // and whatever was asked for.
+    const order = async (q: string) => (await leader.get(`/api/feedback?limit=1${q}`)).json().sort;
+    expect(await order('&overdue=1')).toBe('due');
+    expect(await order('&state=in_progress&state=accepted')).toBe('due');
+    expect(await order('')).toBe('received');
+    expect(await order('&state=closed&state=accepted')).toBe('received');
+    expect(await order('&sort=register')).toBe('register');
+    expect(await order('&open=1&sort=received')).toBe('received');
     const stats = (await leader.get(`/api/feedback-stats?unitId=${await unitId(DEMO.province)}`)).json();
     const th = stats.units.find((u: { unitName: string }) => u.unitName.includes('Thiệu Hóa'));
     expect(th.overdue).toBeGreaterThanOrEqual(1);

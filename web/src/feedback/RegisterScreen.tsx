@@ -13,8 +13,8 @@ import { Link } from '../ui/Link.tsx';
 import { Checkbox, DueText, StateBadge, UnitSelect } from './bits.tsx';
 import { useLabels, useTopics } from './labels.ts';
 import {
-  CHANNELS, KINDS, OPEN_STATES, STATES, defaultSort, filtersFromQuery, filtersToParams, formatTrackingCode,
-  type RegisterFilters, type RegisterRow, type StatusFilter,
+  CHANNELS, KINDS, OPEN_STATES, STATES, filtersFromQuery, filtersToParams, formatTrackingCode,
+  type RegisterFilters, type RegisterPage, type RegisterRow, type RegisterSort, type StatusFilter,
 } from './model.ts';
 import { StatsBand } from './StatsBand.tsx';
 
@@ -33,6 +33,8 @@ export function RegisterScreen() {
   const [text, setText] = useState(filters.q);
   const [rows, setRows] = useState<RegisterRow[]>([]);
   const [hasMore, setHasMore] = useState(false);
+  // The order the server applied to the list shown (it chooses one when none is asked for).
+  const [applied, setApplied] = useState<RegisterSort | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   // Open on wide screens and whenever something is filtered; folded on a phone so the list comes first.
@@ -45,10 +47,11 @@ export function RegisterScreen() {
     let live = true;
     setLoading(true);
     setError(null);
-    request<{ items: RegisterRow[]; hasMore: boolean }>('GET', `/api/feedback${qs({ ...params, limit: PAGE })}`).then((r) => {
+    request<RegisterPage>('GET', `/api/feedback${qs({ ...params, limit: PAGE })}`).then((r) => {
       if (!live) return;
       setRows(r.items);
       setHasMore(r.hasMore);
+      setApplied(r.sort);
       setLoading(false);
     }, (e: unknown) => {
       if (!live) return;
@@ -64,7 +67,7 @@ export function RegisterScreen() {
 
   const more = () => {
     setLoading(true);
-    request<{ items: RegisterRow[]; hasMore: boolean }>('GET', `/api/feedback${qs({ ...params, limit: PAGE, offset: rows.length })}`).then((r) => {
+    request<RegisterPage>('GET', `/api/feedback${qs({ ...params, limit: PAGE, offset: rows.length })}`).then((r) => {
       firstNew.current = r.items[0]?.id ?? null;
       setRows((old) => [...old, ...r.items]);
       setHasMore(r.hasMore);
@@ -126,9 +129,12 @@ export function RegisterScreen() {
             options={[{ value: '', label: t('ui.all') }, ...CHANNELS.map((c) => ({ value: c, label: L.channel(c) }))]} />
           <SelectField label={t('ui.feedback.filter.year')} value={filters.year} onChange={(v) => apply({ year: v })}
             options={[{ value: '', label: t('ui.all') }, ...[0, 1, 2, 3].map((d) => ({ value: String(thisYear - d), label: String(thisYear - d) }))]} />
-          <SelectField label={t('ui.feedback.filter.sort')} value={filters.sort || defaultSort(filters.status)}
-            onChange={(v) => apply({ sort: v === defaultSort(filters.status) ? '' : v as RegisterFilters['sort'] })}
-            options={[{ value: 'due', label: t('ui.feedback.sort.due') }, { value: 'received', label: t('ui.feedback.sort.received') }, { value: 'register', label: t('ui.feedback.sort.register') }]} />
+          <SelectField label={t('ui.feedback.filter.sort')} value={filters.sort || applied || ''} onChange={(v) => apply({ sort: v as RegisterSort })}
+            options={[
+              // Until the first page says which order it is in, the field names none.
+              ...(filters.sort || applied ? [] : [{ value: '', label: '…' }]),
+              { value: 'due', label: t('ui.feedback.sort.due') }, { value: 'received', label: t('ui.feedback.sort.received') }, { value: 'register', label: t('ui.feedback.sort.register') },
+            ]} />
           <div className="fb-checks">
             <Checkbox label={t('ui.feedback.filter.mine')} checked={filters.mine} onChange={(v) => apply({ mine: v })} />
             <Checkbox label={t('ui.feedback.filter.rereview')} checked={filters.rereview} onChange={(v) => apply({ rereview: v })} />

@@ -47,6 +47,13 @@ export interface Person {
   fullName: string | null;
 }
 
+/** A page of the register as the list API answers it, with the order it applied. */
+export interface RegisterPage {
+  items: RegisterRow[];
+  hasMore: boolean;
+  sort: RegisterSort;
+}
+
 export interface RegisterRow {
   id: number;
   unitId: number;
@@ -205,6 +212,8 @@ export function normalizeTrackingCode(input: string): string | null {
 /** One choice for "what state": everything, the open ones, overdue, due soon, or one state. */
 export type StatusFilter = '' | 'open' | 'overdue' | 'dueSoon' | `state:${FeedbackState}`;
 
+export type RegisterSort = 'due' | 'received' | 'register';
+
 export interface RegisterFilters {
   unitId: string;
   status: StatusFilter;
@@ -215,8 +224,8 @@ export interface RegisterFilters {
   rereview: boolean;
   year: string;
   q: string;
-  /** '' is the list's own order (defaultSort): the URL stays clean until someone picks another. */
-  sort: '' | 'due' | 'received' | 'register';
+  /** '' is the list's own order (the server chooses it and says which): the URL stays clean until someone picks another. */
+  sort: '' | RegisterSort;
 }
 
 export const NO_FILTERS: RegisterFilters = {
@@ -241,16 +250,6 @@ export function filtersFromQuery(query: URLSearchParams): RegisterFilters {
     q: (query.get('q') ?? '').slice(0, 200),
     sort: oneOf(query.get('sort'), ['due', 'received', 'register'] as const),
   };
-}
-
-/**
- * The order the server gives a list when none is asked for (commands/feedback/register.ts): by due date where
- * every item is still owed something, otherwise newest first. The sort select shows it, so what it says is what
- * the list does.
- */
-export function defaultSort(status: StatusFilter): 'due' | 'received' {
-  if (status === 'open' || status === 'overdue' || status === 'dueSoon') return 'due';
-  return status.startsWith('state:') && OPEN_STATES.includes(status.slice(6) as FeedbackState) ? 'due' : 'received';
 }
 
 /** The filters as query parameters (also what the list API takes), empty ones left out. */

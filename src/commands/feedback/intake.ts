@@ -8,7 +8,7 @@ import { errors } from '../../core/errors.ts';
 import { searchKey } from '../../core/feedback/duplicates.ts';
 import { CONSENT_TEXT_VERSION, procedureOf, type ConsentPurpose } from '../../core/feedback/kinds.ts';
 import { citizenMessages } from '../../core/feedback/messages.ts';
-import { newTrackingCode } from '../../core/feedback/tracking.ts';
+import { newTrackingCodes } from '../../core/feedback/tracking.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { FeedbackChannel, FeedbackKind } from '../../db/schema.ts';
@@ -171,7 +171,7 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     ? (input.consents ?? []).map((purpose) => ({ submitter_id: submitterIds[i]!, purpose, text_version: CONSENT_TEXT_VERSION[purpose], given_at: now }))
     : [])));
 
-  const codes = entries.map(() => newTrackingCode());
+  const codes = newTrackingCodes(entries.length);
   const ids = await insertItems(trx, engine, entries.map(({ input, plan }, i) => ({
     unit_id: input.unitId, register_year: years[i]!, register_no: registerNos[i]!, tracking_code: codes[i]!,
     channel: input.channel, kind: input.kind, topic_code: input.topicCode ?? null, procedure: procedureOf(input.kind),

@@ -9,13 +9,22 @@ import type Database from 'better-sqlite3';
 /** The WAL size, in pages, at which a committing connection checkpoints itself (SQLite's default is 1,000). */
 export const SELF_CHECKPOINT_PAGES = 8000;
 
+/**
+ * How often the thread copies while commits arrive. A pass copies each page once, however many commits wrote it
+ * since the last, and under load the same pages are written by nearly every batch (a commune's leaf in each index
+ * ordered by unit). Every 50 ms the thread copied 2.5 pages per public intake at 4,000 intakes/s; every 500 ms, 0.9
+ * (paired runs ×1.145, ×1.053 and ×1.068 intakes/s; every second was no better: the WAL then reaches the writer's
+ * own mark first). bench/README.md, feedback-submit.
+ */
+export const ACTIVE_PASS_MS = 500;
+
 export class Checkpointer {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
 
   constructor(file: string, opts: { activeMs?: number; idleMaxMs?: number } = {}) {
     this.worker = new Worker(new URL('./checkpoint-thread.mjs', import.meta.url), {
-      workerData: { file, activeMs: opts.activeMs ?? 50, idleMaxMs: opts.idleMaxMs ?? 1000 },
+      workerData: { file, activeMs: opts.activeMs ?? ACTIVE_PASS_MS, idleMaxMs: opts.idleMaxMs ?? 1000 },
     });
     this.worker.unref();
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));

@@ -13,7 +13,7 @@ import { Link } from '../ui/Link.tsx';
 import { Checkbox, DueText, StateBadge, UnitSelect } from './bits.tsx';
 import { useLabels, useTopics } from './labels.ts';
 import {
-  CHANNELS, KINDS, OPEN_STATES, STATES, filtersFromQuery, filtersToParams, formatTrackingCode,
+  CHANNELS, KINDS, OPEN_STATES, SORTS, STATES, filtersFromQuery, filtersToParams, formatTrackingCode,
   type RegisterFilters, type RegisterPage, type RegisterRow, type RegisterSort, type StatusFilter,
 } from './model.ts';
 import { StatsBand } from './StatsBand.tsx';
@@ -132,8 +132,8 @@ export function RegisterScreen() {
           <SelectField label={t('ui.feedback.filter.sort')} value={filters.sort || applied || ''} onChange={(v) => apply({ sort: v as RegisterSort })}
             options={[
               // Until the first page says which order it is in, the field names none.
-              ...(filters.sort || applied ? [] : [{ value: '', label: '…' }]),
-              { value: 'due', label: t('ui.feedback.sort.due') }, { value: 'received', label: t('ui.feedback.sort.received') }, { value: 'register', label: t('ui.feedback.sort.register') },
+              ...(filters.sort || applied ? [] : [{ value: '', label: t('ui.loading') }]),
+              ...SORTS.map((s) => ({ value: s, label: t(`ui.feedback.sort.${s}`) })),
             ]} />
           <div className="fb-checks">
             <Checkbox label={t('ui.feedback.filter.mine')} checked={filters.mine} onChange={(v) => apply({ mine: v })} />

@@ -212,7 +212,9 @@ export function normalizeTrackingCode(input: string): string | null {
 /** One choice for "what state": everything, the open ones, overdue, due soon, or one state. */
 export type StatusFilter = '' | 'open' | 'overdue' | 'dueSoon' | `state:${FeedbackState}`;
 
-export type RegisterSort = 'due' | 'received' | 'register';
+/** The orders the register list takes (`sort`), as the list API names them. */
+export const SORTS = ['due', 'received', 'register'] as const;
+export type RegisterSort = (typeof SORTS)[number];
 
 export interface RegisterFilters {
   unitId: string;
@@ -248,7 +250,7 @@ export function filtersFromQuery(query: URLSearchParams): RegisterFilters {
     rereview: query.get('rereview') === '1',
     year: /^20\d\d$/.test(query.get('year') ?? '') ? query.get('year')! : '',
     q: (query.get('q') ?? '').slice(0, 200),
-    sort: oneOf(query.get('sort'), ['due', 'received', 'register'] as const),
+    sort: oneOf(query.get('sort'), SORTS),
   };
 }
 

@@ -188,12 +188,12 @@ describe('feedback register in the console', () => {
     const listed = async () => {
       await page.locator('tr[data-item]').first().waitFor();
       const ids = (await page.locator('tr[data-item]').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-item')))));
-      const rows = await server.database.db.selectFrom('feedback_items').select(['id', 'received_at', 'due_on', 'state']).where('id', 'in', ids).execute();
+      const rows = await server.database.db.selectFrom('feedback_items').select(['id', 'received_on', 'received_at', 'due_on', 'state']).where('id', 'in', ids).execute();
       return ids.map((id) => rows.find((r) => r.id === id)!);
     };
     const ordered = <T>(xs: T[], before: (a: T, b: T) => boolean) => xs.every((x, i) => i === 0 || !before(x, xs[i - 1]!));
 
-    // Everything: newest first, and the field says so.
+    // Everything: newest first by the day received (then the one entered last), and the field says so.
     const shown = () => sortField.locator('option:checked').textContent();
     await page.goto('/console/feedback');
     // The field names the order the server reports for the list shown; it names none before the first page.
@@ -201,7 +201,7 @@ describe('feedback register in the console', () => {
     // The rows are read until they show the new order: a list is fetched after its address changes.
     await expect.poll(async () => {
       const all = await listed();
-      return all.length > 10 && ordered(all, (a, b) => a.received_at > b.received_at);
+      return all.length > 10 && ordered(all, (a, b) => a.received_on > b.received_on || (a.received_on === b.received_on && a.received_at > b.received_at));
     }, { timeout: 10_000 }).toBe(true);
 
     // Items still open: soonest due first, without a sort in the address.

@@ -207,7 +207,11 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
     // a working day or three later (never after today), with the deadline it was told counted from then.
     for (const { itemId, spot } of heard) {
       if (spot) {
-        await db.updateTable('feedback_events').set({ at: `${day}T03:00:00.000Z` }).where('item_id', '=', itemId).execute();
+        const at = `${day}T03:00:00.000Z`;
+        await db.updateTable('feedback_events').set({ at }).where('item_id', '=', itemId).execute();
+        const item = await db.updateTable('feedback_items').set({ received_at: at, created_at: at, updated_at: at }).where('id', '=', itemId)
+          .returning('submitter_id').executeTakeFirstOrThrow();
+        if (item.submitter_id !== null) await db.updateTable('feedback_submitters').set({ created_at: at }).where('id', '=', item.submitter_id).execute();
       } else {
         const accepted = calendar.addWorkingDays(day, 1 + (itemId % 3));
         await placeInTime(ctx, itemId, [day, accepted < today ? accepted : today], deadlines, calendar);

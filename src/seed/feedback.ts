@@ -15,6 +15,7 @@ import { codeSlug } from '../core/text.ts';
 import type { FeedbackChannel, FeedbackOutcome } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
 import { inTx, type Tx } from '../db/tx.ts';
+import { seedDataRequests } from './data-requests.ts';
 import { DEMO } from './demo.ts';
 import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
 import { DEMO_PASSWORD, personaActor } from './personas.ts';
@@ -159,6 +160,7 @@ export async function seedFeedback(ctx: CommandContext, graph: UnitGraph): Promi
     }
   }
   await rateSome(ctx, rnd);
+  await seedDataRequests(ctx, cast[0]!.unitId, cast[0]!.officer);
   // The demo's history is not announced again to fictional people.
   await db.deleteFrom('notification_outbox').execute();
 }
@@ -193,6 +195,11 @@ async function placeItem(db: Tx, id: number, dates: string[], deadlines: Awaited
     received_on: received, received_at: at(received, 0), register_year: Number(received.slice(0, 4)), ack_due_on: ackDue,
     acked_on: accepted ?? ended, due_on: dueOn, answered_on: dateOf('approve'), closed_on: dateOf('close') ?? ended,
   }).where('id', '=', id).execute();
+  // The person and their consent came with the item (each seeded item has a person of its own).
+  if (item.submitter_id !== null) {
+    await db.updateTable('feedback_submitters').set({ created_at: at(received, 0) }).where('id', '=', item.submitter_id).execute();
+    await db.updateTable('feedback_consents').set({ given_at: at(received, 0) }).where('submitter_id', '=', item.submitter_id).execute();
+  }
   // The acceptance told the citizen a deadline counted from today; tell the one counted from the day it happened.
   const accept = events.find((e) => e.action === 'accept');
   if (accept) await db.updateTable('feedback_events').set({ public_message: citizenMessages.accepted(resolveDue) }).where('id', '=', accept.id).execute();

@@ -90,7 +90,9 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
   // By due date only where due dates mean something (items still owed); otherwise newest first.
   const owedOnly = f.overdue || f.dueSoon || f.open || (f.states?.length && f.states.every((st) => OPEN_STATES.includes(st)));
   const sort = f.sort ?? (owedOnly ? 'due' : 'received');
-  if (sort === 'received') q = q.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc');
+  // Newest by the day received, the date the list shows: a letter entered today that arrived last week sits with
+  // last week's items. Within a day, the one entered last comes first.
+  if (sort === 'received') q = q.orderBy('i.received_on', 'desc').orderBy('i.received_at', 'desc').orderBy('i.id', 'desc');
   else if (sort === 'register') q = q.orderBy('i.register_year', 'desc').orderBy('i.register_no', 'desc');
   // Overdue rows all have a due date, so the plain order reads the partial index (feedback_items_owing_due) in
   // order; other lists put undated items last explicitly (the engines' default NULL orders differ).

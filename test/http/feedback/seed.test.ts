@@ -34,12 +34,26 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
     expect(matched).toBeGreaterThan(20);
   });
 
+  it('dates each person and their consent on the day their item came in', async () => {
+    const rows = await h.database.db.selectFrom('feedback_items as i').innerJoin('feedback_submitters as s', 's.id', 'i.submitter_id')
+      .leftJoin('feedback_consents as c', 'c.submitter_id', 's.id').select(['i.id', 'i.received_on', 's.created_at', 'c.given_at']).execute();
+    expect(rows.filter((r) => r.given_at).length).toBeGreaterThan(50);
+    for (const r of rows) {
+      expect(String(r.created_at).slice(0, 10), `item ${r.id}`).toBe(r.received_on);
+      if (r.given_at) expect(String(r.given_at).slice(0, 10), `item ${r.id}`).toBe(r.received_on);
+    }
+  });
+
   it('dates an opinion heard at a conference on the conference day, in the register and in its history, and publishes after it', async () => {
     const rows = await h.database.db.selectFrom('feedback_items as i')
       .innerJoin('feedback_events as e', (j) => j.onRef('e.item_id', '=', 'i.id').on('e.action', '=', 'receive'))
-      .select(['i.id', 'i.received_on', 'e.at']).where('i.channel', '=', 'conference').execute();
+      .select(['i.id', 'i.received_on', 'i.received_at', 'e.at']).where('i.channel', '=', 'conference').execute();
     expect(rows.length).toBeGreaterThan(20);
-    for (const r of rows) expect(String(r.at).slice(0, 10), `item ${r.id}`).toBe(r.received_on);
+    for (const r of rows) {
+      expect(String(r.at).slice(0, 10), `item ${r.id}`).toBe(r.received_on);
+      // Answered in the room or not, the item was received on that day, not when the demo was made.
+      expect(String(r.received_at).slice(0, 10), `item ${r.id}`).toBe(r.received_on);
+    }
     const heard = await h.database.db.selectFrom('conference_opinions as o').innerJoin('conferences as c', 'c.id', 'o.conference_id')
       .select(['o.item_id', 'o.created_at', 'c.held_on']).execute();
     expect(heard.length).toBeGreaterThan(20);
@@ -52,6 +66,26 @@ forEachEngine('feedback: demo seed', 'demo', (h) => {
       const days = (Date.parse(day) - Date.parse(c.held_on)) / 86_400_000;
       expect(day <= todayVN() && days >= 0 && days <= 14, `conference ${c.id}: published ${day}, held ${c.held_on}`).toBe(true);
     }
+  });
+
+  it("gives a commune's officer data-subject requests to answer and answered ones, made through the citizen's steps", async () => {
+    const officer = await h.login('canbo.thieuhoa');
+    const list = async (state: string) => (await officer.get(`/api/feedback-data-requests?state=${state}`)).json().requests as { id: number; kind: string; dueOn: string | null; details: string | null }[];
+    const open = await list('open');
+    expect(open.map((r) => r.kind).sort()).toEqual(['correct', 'see']);
+    for (const r of open) expect(r.dueOn! > todayVN()).toBe(true);
+    expect((await list('done')).map((r) => r.kind).sort()).toEqual(['delete', 'see']);
+    // Each went through the verification by code; the deletion anonymised the person.
+    const audit = await h.database.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'data_request').execute();
+    const count = (a: string) => audit.filter((e) => e.action === a).length;
+    expect([count('data_request.create'), count('data_request.verify')]).toEqual([4, 4]);
+    const deleted = await h.database.db.selectFrom('data_requests as d').innerJoin('feedback_items as i', 'i.id', 'd.item_id')
+      .innerJoin('feedback_submitters as s', 's.id', 'i.submitter_id').select(['s.anonymised_at', 's.phone', 's.email'])
+      .where('d.kind', '=', 'delete').executeTakeFirstOrThrow();
+    expect(deleted).toMatchObject({ phone: null, email: null });
+    expect(deleted.anonymised_at).not.toBeNull();
+    // No code or notice is left for the fictional people.
+    expect(await h.database.db.selectFrom('notification_outbox').select('id').execute()).toEqual([]);
   });
 
   it("offers a commune's officer the demo's templates, its own first for its topic, each filling every placeholder and pointing out what is left to write", async () => {

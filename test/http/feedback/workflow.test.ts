@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { forEachEngine } from '../../helpers/harness.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
+import { todayVN } from '../../../src/core/dates.ts';
 
 forEachEngine('feedback workflow', 'demo', (h) => {
   async function unitId(code: string) {
@@ -125,6 +126,24 @@ forEachEngine('feedback workflow', 'demo', (h) => {
     const stats = (await leader.get(`/api/feedback-stats?unitId=${await unitId(DEMO.province)}`)).json();
     const th = stats.units.find((u: { unitName: string }) => u.unitName.includes('Thiệu Hóa'));
     expect(th.overdue).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists newest first by the day received, not by when the item was entered', async () => {
+    // A letter that arrived a week ago is entered after today's call and yesterday's walk-in.
+    const today = todayVN();
+    const back = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    const call = (await enter('canbo.thieuhoa', { receivedOn: today, content: 'Cuộc gọi hôm nay về trật tự ở chợ.' })).json();
+    const walkIn = (await enter('canbo.thieuhoa', { channel: 'walk_in', receivedOn: back(1), content: 'Đến trực tiếp hôm qua về tiếng ồn.' })).json();
+    const letter = (await enter('canbo.thieuhoa', { channel: 'letter', receivedOn: back(7), content: 'Thư gửi tuần trước về đèn đường.' })).json();
+    const officer = await h.login('canbo.thieuhoa');
+    const list = (await officer.get(`/api/feedback?unitId=${await unitId(DEMO.thieuHoaCommune)}&limit=200`)).json();
+    expect(list.sort).toBe('received');
+    const pos = (id: number) => list.items.findIndex((i: { id: number }) => i.id === id);
+    expect(pos(call.id)).toBeGreaterThanOrEqual(0);
+    expect(pos(call.id)).toBeLessThan(pos(walkIn.id));
+    expect(pos(walkIn.id)).toBeLessThan(pos(letter.id));
+    const dates = list.items.map((i: { receivedOn: string }) => i.receivedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it('offers each person only the steps they may take, and every unit of today to forward to', async () => {

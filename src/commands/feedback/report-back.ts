@@ -220,11 +220,12 @@ async function loadRows(services: AppServices, graph: UnitGraph, unitIds: number
   if (channel) q = q.where('i.channel', '=', channel);
   const [rows, separate] = await Promise.all([
     // The speaker's role and organisation are read for the conference list only; the public report never maps them.
+    // In the order of the days received (the date each row shows): a letter entered late stands among its days.
     q.leftJoin('feedback_submitters as s', 's.id', 'i.submitter_id')
       .select(['i.id', 'i.register_year', 'i.register_no', 'i.unit_id', 'i.received_on', 'i.received_at', 'i.channel', 'i.kind',
         'i.topic_code', 'i.summary', 'i.state', 'i.outcome', 'i.public_answer', 'i.answered_on', 'i.acked_on', 'i.ack_due_on', 'i.due_on',
         's.role_title', 's.organisation', 's.anonymised_at', 's.full_name'])
-      .where('i.kind', 'in', [...REPORTED_KINDS]).orderBy('i.received_at').orderBy('i.id').execute(),
+      .where('i.kind', 'in', [...REPORTED_KINDS]).orderBy('i.received_on').orderBy('i.received_at').orderBy('i.id').execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).where('i.kind', 'in', [...SEPARATE_KINDS]).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as Row[], separate: Number(separate.n) };

@@ -245,6 +245,18 @@ forEachEngine('report-back', 'demo', (h: Harness) => {
     }
   });
 
+  it('lists the opinions by the day they were received: a letter entered late stands among its days', async () => {
+    const { id: unitId } = await scopeOf(DEMO.thieuHoaCommune);
+    const receivedOn = `${year}-01-06`;
+    await receiveFeedback({ ...h.ctx, actor: null, actorKind: 'citizen' }, {
+      unitId, channel: 'letter', kind: 'suggestion', content: 'Thư gửi từ đầu năm, vào sổ muộn: đề nghị lắp đèn ở ngõ 4.', receivedOn,
+    });
+    const body = (await h.anon.get(`${PAGE}?ky=${year}`)).body;
+    const days = [...body.matchAll(/<time datetime="(\d{4}-\d{2}-\d{2})">/g)].map((m) => m[1]!);
+    expect(days).toContain(receivedOn);
+    expect(days).toEqual([...days].sort());
+  });
+
   it('never shows the name, phone or email of anyone who wrote, in the page or in the PDF', async () => {
     const p = await people(DEMO.thieuHoaCommune);
     expect(p.names.length).toBeGreaterThan(5);

@@ -87,6 +87,8 @@ describe('feedback settings in the console', () => {
     await admin.getByText('Hệ thống không biết các chỗ điền: {ma_so}.').waitFor();
     await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(9, 9));
     await admin.getByRole('button', { name: /^Chèn \{ten_nguoi_gui\}/ }).click();
+    // The palette gives the cursor back just after what it inserted, on the next frame: select only after that.
+    await expect.poll(() => body.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(9 + '{ten_nguoi_gui}'.length);
     await body.evaluate((el: HTMLTextAreaElement) => {
       const at = el.value.indexOf('{ma_so}');
       el.setSelectionRange(at, at + '{ma_so}'.length);

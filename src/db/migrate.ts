@@ -14,6 +14,7 @@ import * as m010 from './migrations/010_documents.ts';
 import * as m011 from './migrations/011_work_results.ts';
 import * as m012 from './migrations/012_write_pages.ts';
 import * as m013 from './migrations/013_sparse_indexes.ts';
+import * as m014 from './migrations/014_received_order.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '011_work_results': m011,
   '012_write_pages': m012,
   '013_sparse_indexes': m013,
+  '014_received_order': m014,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -86,5 +86,26 @@ for (const engine of testEngines()) {
         }
       }
     });
+
+    it('014 serves the register newest first over a wide scope from an index, not a sort of every item', async () => {
+      const target = await blankDatabase(engine);
+      drop = target.drop;
+      database = openDatabase(target.url);
+      expect(await migrateToLatest(database)).toContain('014_received_order');
+      // The shape the register's list takes for a province (commands/feedback/register.ts): most units, newest first.
+      const query = 'select id from feedback_items where unit_id not in (3, 4) order by received_on desc, received_at desc, id desc limit 51';
+      let plan: string;
+      if (engine === 'sqlite') {
+        plan = (database.sqlite!.prepare(`explain query plan ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+        expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      } else {
+        plan = await database.db.transaction().execute(async (trx) => {
+          await sql`set local enable_seqscan = off`.execute(trx);
+          return (await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(query)}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join(' | ');
+        });
+        expect(plan).not.toMatch(/\bSort\b/);
+      }
+      expect(plan).toContain('feedback_items_received');
+    });
   });
 }

@@ -21,7 +21,7 @@ import type { DelegateCategory } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
 import { DEMO } from './demo.ts';
 import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
-import { placeInTime } from './feedback.ts';
+import { datePerson, placeInTime } from './feedback.ts';
 import { personaActor } from './personas.ts';
 import { prng } from './surveys.ts';
 
@@ -211,7 +211,7 @@ export async function seedConferences(ctx: CommandContext, graph: UnitGraph): Pr
         await db.updateTable('feedback_events').set({ at }).where('item_id', '=', itemId).execute();
         const item = await db.updateTable('feedback_items').set({ received_at: at, created_at: at, updated_at: at }).where('id', '=', itemId)
           .returning('submitter_id').executeTakeFirstOrThrow();
-        if (item.submitter_id !== null) await db.updateTable('feedback_submitters').set({ created_at: at }).where('id', '=', item.submitter_id).execute();
+        await datePerson(db, item.submitter_id, at);
       } else {
         const accepted = calendar.addWorkingDays(day, 1 + (itemId % 3));
         await placeInTime(ctx, itemId, [day, accepted < today ? accepted : today], deadlines, calendar);

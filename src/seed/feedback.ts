@@ -14,7 +14,7 @@ import type { UnitGraph } from '../core/units/graph.ts';
 import { codeSlug } from '../core/text.ts';
 import type { FeedbackChannel, FeedbackOutcome } from '../db/schema.ts';
 import { feedbackConfig } from '../db/repos/feedback-config.ts';
-import { inTx, type Tx } from '../db/tx.ts';
+import { inTx, type Q, type Tx } from '../db/tx.ts';
 import { seedDataRequests } from './data-requests.ts';
 import { DEMO } from './demo.ts';
 import { CONFERENCE_ROLES, OPINIONS, PEOPLE, VILLAGES, type SampleOpinion } from './feedback-texts.ts';
@@ -195,14 +195,17 @@ async function placeItem(db: Tx, id: number, dates: string[], deadlines: Awaited
     received_on: received, received_at: at(received, 0), register_year: Number(received.slice(0, 4)), ack_due_on: ackDue,
     acked_on: accepted ?? ended, due_on: dueOn, answered_on: dateOf('approve'), closed_on: dateOf('close') ?? ended,
   }).where('id', '=', id).execute();
-  // The person and their consent came with the item (each seeded item has a person of its own).
-  if (item.submitter_id !== null) {
-    await db.updateTable('feedback_submitters').set({ created_at: at(received, 0) }).where('id', '=', item.submitter_id).execute();
-    await db.updateTable('feedback_consents').set({ given_at: at(received, 0) }).where('submitter_id', '=', item.submitter_id).execute();
-  }
+  await datePerson(db, item.submitter_id, at(received, 0));
   // The acceptance told the citizen a deadline counted from today; tell the one counted from the day it happened.
   const accept = events.find((e) => e.action === 'accept');
   if (accept) await db.updateTable('feedback_events').set({ public_message: citizenMessages.accepted(resolveDue) }).where('id', '=', accept.id).execute();
+}
+
+/** The person who came with an item, and the consent they gave, dated when the item came in (each seeded item has a person of its own). */
+export async function datePerson(db: Q, submitterId: number | null, at: string) {
+  if (submitterId === null) return;
+  await db.updateTable('feedback_submitters').set({ created_at: at }).where('id', '=', submitterId).execute();
+  await db.updateTable('feedback_consents').set({ given_at: at }).where('submitter_id', '=', submitterId).execute();
 }
 
 /** About half of the people whose item was answered rate it; a few are unhappy, which asks the level above to look again. */

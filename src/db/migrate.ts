@@ -15,6 +15,7 @@ import * as m011 from './migrations/011_work_results.ts';
 import * as m012 from './migrations/012_write_pages.ts';
 import * as m013 from './migrations/013_sparse_indexes.ts';
 import * as m014 from './migrations/014_received_order.ts';
+import * as m015 from './migrations/015_open_due_order.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '012_write_pages': m012,
   '013_sparse_indexes': m013,
   '014_received_order': m014,
+  '015_open_due_order': m015,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

@@ -128,6 +128,42 @@ forEachEngine('feedback workflow', 'demo', (h) => {
     expect(th.overdue).toBeGreaterThanOrEqual(1);
   });
 
+  it('lists the open items of the province by due date, undated ones last, with who has each', async () => {
+    // Three items of the commune with due dates set apart from the demo's, and one whose date is cleared.
+    const ids: number[] = [];
+    for (const content of ['Đèn đường thôn 1 hỏng.', 'Đèn đường thôn 2 hỏng.', 'Đèn đường thôn 3 hỏng.']) ids.push((await enter('canbo.thieuhoa', { content })).json().id);
+    const [soonest, later, undated] = ids as [number, number, number];
+    const officer = await h.login('canbo.thieuhoa');
+    const me = (await officer.get('/api/auth/me')).json();
+    await officer.post(`/api/feedback/${later}/actions`, { action: 'accept' });
+    await officer.post(`/api/feedback/${later}/actions`, { action: 'assign', assigneeId: me.user.id });
+    await h.database.db.updateTable('feedback_items').set({ due_on: '2001-01-03' }).where('id', '=', soonest).execute();
+    await h.database.db.updateTable('feedback_items').set({ due_on: '2001-01-05' }).where('id', '=', later).execute();
+    await h.database.db.updateTable('feedback_items').set({ due_on: null }).where('id', '=', undated).execute();
+
+    const leader = await h.login('lanhdao.tinh');
+    const province = await unitId(DEMO.province);
+    const all: { id: number; dueOn: string | null; state: string; assignee: { fullName: string } | null }[] = [];
+    for (let offset = 0, more = true; more; offset += 200) {
+      const page = (await leader.get(`/api/feedback?unitId=${province}&open=1&limit=200&offset=${offset}`)).json();
+      expect(page.sort).toBe('due');
+      all.push(...page.items);
+      more = page.hasMore;
+    }
+    expect(all.slice(0, 2).map((i) => i.id)).toEqual([soonest, later]);
+    expect(all[1]!.assignee).toEqual({ id: me.user.id, fullName: me.user.fullName });
+    expect(all[0]!.assignee).toBeNull();
+    // Dated items in order, then the undated ones (the engines' own NULL orders differ; the list's does not).
+    const firstUndated = all.findIndex((i) => i.dueOn === null);
+    expect(all.map((i) => i.id)).toContain(undated);
+    expect(all.slice(firstUndated).every((i) => i.dueOn === null)).toBe(true);
+    const dues = all.slice(0, firstUndated).map((i) => i.dueOn!);
+    expect(dues).toEqual([...dues].sort());
+    // The same order filtered by states, over the same index.
+    const accepted = (await leader.get(`/api/feedback?unitId=${province}&state=received&state=assigned&limit=2`)).json();
+    expect(accepted.items.map((i: { id: number }) => i.id)).toEqual([soonest, later]);
+  });
+
   it('lists newest first by the day received, not by when the item was entered', async () => {
     // A letter that arrived a week ago is entered after today's call and yesterday's walk-in.
     const today = todayVN();

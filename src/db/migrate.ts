@@ -16,6 +16,7 @@ import * as m012 from './migrations/012_write_pages.ts';
 import * as m013 from './migrations/013_sparse_indexes.ts';
 import * as m014 from './migrations/014_received_order.ts';
 import * as m015 from './migrations/015_open_due_order.ts';
+import * as m016 from './migrations/016_search_in_order.ts';
 
 type EngineMigration = { up: (db: never, engine: Db['engine']) => Promise<void> };
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '013_sparse_indexes': m013,
   '014_received_order': m014,
   '015_open_due_order': m015,
+  '016_search_in_order': m016,
 };
 
 function provider(engine: Db['engine']): MigrationProvider {

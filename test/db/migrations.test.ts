@@ -138,5 +138,25 @@ for (const engine of testEngines()) {
         expect(plan).not.toMatch(/\bSort\b/);
       }
     });
+
+    it('016 puts the search key in SQLite\'s order index, so a search walks the index alone; PostgreSQL keeps its own', async () => {
+      const target = await blankDatabase(engine);
+      drop = target.drop;
+      database = openDatabase(target.url);
+      expect(await migrateToLatest(database)).toContain('016_search_in_order');
+      if (engine === 'sqlite') {
+        const ddl = database.sqlite!.prepare(`select sql from sqlite_master where name = 'feedback_items_received'`).get() as { sql: string };
+        expect(ddl.sql).toMatch(/\(received_on, received_at, id, search_key\)$/);
+        // The register's search (commands/feedback/register.ts): the code's item by id, the words on the key.
+        const query = `select i.id from feedback_items i where i.unit_id not in (3, 4)
+          and (i.id = (select c.id from feedback_items c where c.tracking_code = 'X') or (i.search_key like '%tram%'))
+          order by i.received_on desc, i.received_at desc, i.id desc limit 51`;
+        const plan = (database.sqlite!.prepare(`explain query plan ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+        expect(plan).toContain('SCAN i USING INDEX feedback_items_received');
+      } else {
+        const defs = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'feedback_items_received'`.execute(database.db);
+        expect(defs.rows[0]!.indexdef).toMatch(/\(received_on, received_at, id\)$/);
+      }
+    });
   });
 }

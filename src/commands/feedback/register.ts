@@ -84,8 +84,10 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
   if (f.q?.trim()) {
     const code = f.q.trim().toUpperCase().replace(/[\s-]/g, '');
     const words = tokensVi(f.q).slice(0, 6);
+    // Both branches read only what SQLite's order index holds (id, search_key; migration 016): a search for a word few
+    // items have then walks that index without reading each item's row. The code's item is found by its own index.
     q = q.where((eb) => eb.or([
-      eb('i.tracking_code', '=', code),
+      eb('i.id', '=', eb.selectFrom('feedback_items as c').select('c.id').where('c.tracking_code', '=', code)),
       eb.and(words.map((w) => eb('i.search_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`))),
     ]));
   }

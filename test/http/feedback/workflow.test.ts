@@ -164,6 +164,28 @@ forEachEngine('feedback workflow', 'demo', (h) => {
     expect(accepted.items.map((i: { id: number }) => i.id)).toEqual([soonest, later]);
   });
 
+  it('finds items by their words, with or without diacritics, and by tracking code, within the reader\'s scope', async () => {
+    const lamp = (await enter('canbo.thieuhoa', { content: 'Xe máy điện đỗ chắn lối vào trạm y tế thôn Quyết Thắng.' })).json();
+    const other = (await enter('canbo.thieuhoa', { content: 'Tiếng ồn karaoke sau 22 giờ ở thôn Đông.' })).json();
+    const search = async (who: string, q: string, unit: string = DEMO.province) =>
+      (await (await h.login(who)).get(`/api/feedback?unitId=${await unitId(unit)}&q=${encodeURIComponent(q)}&limit=200`)).json();
+    const ids = (page: { items: { id: number }[] }) => page.items.map((i) => i.id);
+    const leader = 'lanhdao.tinh';
+    // Words in any order, with or without their marks, each somewhere in the text.
+    expect(ids(await search(leader, 'trạm y tế xe máy điện'))).toEqual([lamp.id]);
+    expect(ids(await search(leader, 'QUYET THANG xe dien'))).toEqual([lamp.id]);
+    expect(ids(await search(leader, 'karaoke'))).toContain(other.id);
+    expect(ids(await search(leader, 'karaoke trạm'))).not.toContain(other.id);
+    // The code as printed on the receipt, with its dashes, or as typed.
+    const code = lamp.trackingCode as string;
+    const printed = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+    expect(ids(await search(leader, printed))).toEqual([lamp.id]);
+    expect(ids(await search(leader, code.toLowerCase()))).toEqual([lamp.id]);
+    // Another commune's officer finds neither by words nor by code.
+    expect(ids(await search('canbo.dinhhoa', 'xe máy điện trạm y tế', DEMO.dinhHoaCommune))).not.toContain(lamp.id);
+    expect(ids(await search('canbo.dinhhoa', printed, DEMO.dinhHoaCommune))).toEqual([]);
+  });
+
   it('lists newest first by the day received, not by when the item was entered', async () => {
     // A letter that arrived a week ago is entered after today's call and yesterday's walk-in.
     const today = todayVN();

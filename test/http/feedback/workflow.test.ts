@@ -159,6 +159,12 @@ forEachEngine('feedback workflow', 'demo', (h) => {
     expect(all.slice(firstUndated).every((i) => i.dueOn === null)).toBe(true);
     const dues = all.slice(0, firstUndated).map((i) => i.dueOn!);
     expect(dues).toEqual([...dues].sort());
+    // A commune's open list, sorted from its own few items, is in the same order.
+    const commune = (await officer.get(`/api/feedback?unitId=${await unitId(DEMO.thieuHoaCommune)}&open=1&limit=200`)).json();
+    expect(commune.items.slice(0, 2).map((i: { id: number }) => i.id)).toEqual([soonest, later]);
+    const communeDues = commune.items.map((i: { dueOn: string | null }) => i.dueOn);
+    expect(communeDues.indexOf(null)).toBeGreaterThan(1);
+    expect(communeDues.slice(communeDues.indexOf(null)).every((d: string | null) => d === null)).toBe(true);
     // The same order filtered by states, over the same index.
     const accepted = (await leader.get(`/api/feedback?unitId=${province}&state=received&state=assigned&limit=2`)).json();
     expect(accepted.items.map((i: { id: number }) => i.id)).toEqual([soonest, later]);

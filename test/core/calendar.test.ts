@@ -248,4 +248,20 @@ describe('working days', () => {
       }),
     );
   });
+
+  it('numbers the days of a range so that two numbers differ by the working days between them', () => {
+    const overrides: DayOverride[] = [{ day: '2026-05-09', kind: 'work', name: 'làm bù' }, { day: '2026-06-03', kind: 'off', name: 'nghỉ' }];
+    const c = new WorkingCalendar({ overrides });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (start, i, j) => {
+        const from = isoFromJdn(jdnFromIso('2025-06-01') + start);
+        const to = isoFromJdn(jdnFromIso(from) + 400);
+        const ord = c.ordinals(from, to);
+        const a = isoFromJdn(jdnFromIso(from) + i);
+        const b = isoFromJdn(jdnFromIso(from) + j);
+        return ord[from] === 0 && Object.keys(ord).length === 401 && ord[b]! - ord[a]! === c.workingDaysBetween(a, b);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -11,6 +11,7 @@ import type { FeedbackChannel, FeedbackKind, FeedbackState } from '../../db/sche
 import { appendAudit } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
 import { attachmentsOf, eventsOf, handlerCandidates, unitSetFilter } from '../../db/repos/feedback.ts';
+import { closingDays, unitYearCounts } from '../../db/repos/feedback-stats.ts';
 import { inTx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
 import { itemInScope } from './handle.ts';
@@ -191,17 +192,29 @@ export async function itemContact(ctx: Ctx, id: number) {
   };
 }
 
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** The median of values given with their counts ([value, how many]); the mean of the middle two for an even total. */
+export function medianOfCounts(counts: readonly (readonly [value: number, n: number])[]): number | null {
+  const sorted = [...counts].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (!total) return null;
+  // The values at 0-based positions lo and hi of the sorted list (the same position for an odd total).
+  const lo = (total - 1) >> 1;
+  const hi = total >> 1;
+  let seen = 0;
+  let atLo: number | null = null;
+  for (const [value, n] of sorted) {
+    if (atLo === null && lo < seen + n) atLo = value;
+    if (hi < seen + n) return (atLo! + value) / 2;
+    seen += n;
+  }
+  return null;
 }
 
 /**
  * Per child unit of `unitId` (or the unit itself when it has none): items received in the year, closed, on time
  * (answered by its due date, or acknowledged by its acknowledgement date when refused, forwarded or transferred),
- * median working days from receipt to closing, and what is overdue now.
+ * median working days from receipt to closing, and what is overdue now. Counted by the database
+ * (repos/feedback-stats.ts); the units' rows are summed here into today's units they roll up into.
  */
 export async function registerStats(ctx: Ctx, unitId: number, year: number) {
   if (!feedbackPolicy.can(ctx.actor, 'read', unitId)) throw errors.notFound();
@@ -213,32 +226,32 @@ export async function registerStats(ctx: Ctx, unitId: number, year: number) {
   const children = graph.childrenOf(unitId, today).filter((c) => readable.has(c) && graph.versionAt(c, today));
   const groups = (children.length ? children : [unitId]).map((id) => ({ id, scope: graph.scopeOf(id, today) }));
   const subtree = [...graph.scopeOf(unitId, today)].filter((id) => readable.has(id));
-  const rows = subtree.length ? await ctx.database.db.selectFrom('feedback_items')
-    .select(['unit_id', 'state', 'outcome', 'received_on', 'ack_due_on', 'acked_on', 'due_on', 'answered_on', 'closed_on', 'rating'])
-    .where('unit_id', 'in', subtree).where('register_year', '=', year).execute() : [];
-  const byUnit = new Map<number, typeof rows>();
-  for (const r of rows) {
-    const g = groups.find((x) => x.scope.has(r.unit_id));
-    if (!g) continue;
-    const list = byUnit.get(g.id) ?? [];
-    list.push(r);
-    byUnit.set(g.id, list);
+  // Each unit counts towards the first group whose scope holds it.
+  const groupOf = new Map<number, number>();
+  for (const g of groups) for (const u of g.scope) if (!groupOf.has(u)) groupOf.set(u, g.id);
+
+  const counts = await unitYearCounts(ctx.database, subtree, year, today);
+  // The closed items' days, numbered from the first to the last of them, let the database count working days.
+  const days = counts.flatMap((c) => (c.firstDay && c.lastDay ? [c.firstDay, c.lastDay] : [])).sort();
+  const closing = days.length ? await closingDays(ctx.database, subtree, year, calendar.ordinals(days[0]!, days[days.length - 1]!)) : [];
+
+  const zero = { received: 0, closed: 0, open: 0, overdue: 0, judged: 0, onTime: 0, ratings: 0, ratingSum: 0 };
+  const sums = new Map(groups.map((g) => [g.id, { ...zero, days: [] as [number, number][] }]));
+  for (const c of counts) {
+    const sum = sums.get(groupOf.get(c.unitId) ?? -1);
+    if (!sum) continue;
+    for (const k of Object.keys(zero) as (keyof typeof zero)[]) sum[k] += c[k];
   }
+  for (const c of closing) sums.get(groupOf.get(c.unitId) ?? -1)?.days.push([c.days, c.n]);
   const units = groups.map(({ id }) => {
-    const list = byUnit.get(id) ?? [];
-    const closed = list.filter((r) => r.closed_on);
-    const judged = list.filter((r) => r.answered_on || r.state === 'refused' || r.state === 'forwarded' || r.state === 'transferred');
-    const onTime = judged.filter((r) => (r.answered_on ? !r.due_on || r.answered_on <= r.due_on : !!r.acked_on && (!r.ack_due_on || r.acked_on <= r.ack_due_on)));
-    const ratings = list.filter((r) => r.rating !== null).map((r) => r.rating!);
+    const s = sums.get(id)!;
     return {
       unitId: id, unitName: graph.versionAt(id, today)?.name ?? '',
-      received: list.length, closed: closed.length,
-      open: list.filter((r) => OPEN_STATES.includes(r.state)).length,
-      overdue: list.filter((r) => OWING_STATES.includes(r.state) && r.due_on && r.due_on < today).length,
-      onTimePct: judged.length ? Math.round((onTime.length / judged.length) * 1000) / 10 : null,
-      medianDaysToClose: median(closed.map((r) => calendar.workingDaysBetween(r.received_on, r.closed_on!))),
-      meanRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
-      ratings: ratings.length,
+      received: s.received, closed: s.closed, open: s.open, overdue: s.overdue,
+      onTimePct: s.judged ? Math.round((s.onTime / s.judged) * 1000) / 10 : null,
+      medianDaysToClose: medianOfCounts(s.days),
+      meanRating: s.ratings ? Math.round((s.ratingSum / s.ratings) * 10) / 10 : null,
+      ratings: s.ratings,
     };
   });
   return { unitId, year, units };

@@ -137,6 +137,23 @@ export class WorkingCalendar {
   }
 
   /**
+   * Each day from `from` to `to` (inclusive) with its running count of working days since `from` (which counts 0):
+   * workingDaysBetween(a, b) === ordinals[b] - ordinals[a] for any two days of the range. Lets a query count working
+   * days between two columns by looking both up, instead of sending every row here.
+   */
+  ordinals(from: string, to: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    const start = jdnFromIso(from);
+    const end = jdnFromIso(to);
+    let n = 0;
+    for (let jdn = start; jdn <= end; jdn++) {
+      if (jdn > start && this.isWorkingJdn(jdn)) n++;
+      out[isoFromJdn(jdn)] = n;
+    }
+    return out;
+  }
+
+  /**
    * Working days after `from` up to and including `to`; negative (minus those after `to` up to and
    * including `from`) when `to` is before `from`. Inverse of addWorkingDays:
    * workingDaysBetween(d, addWorkingDays(d, n)) === n.

@@ -1,7 +1,7 @@
 // The register's figures per unit and year, counted by the database (commands/feedback/register.ts, registerStats):
-// a province's year is hundreds of thousands of items at scale, and sending each row to be counted here took
-// 3–4 s at a million items on PostgreSQL (bench/README.md, register-list, "27/11, night"). What comes back is one row
-// per unit, and per unit one row per number of working days its closed items took to close.
+// a province's year is hundreds of thousands of items at scale, and sending each row to be counted here took 3–4 s
+// at a million items on PostgreSQL, 5–6 s on SQLite (bench/README.md, register-list, "27/11, night"). What comes
+// back is one row per unit, and per unit one row per number of working days its closed items took to close.
 import { sql } from 'kysely';
 import type { Db } from '../engine.ts';
 import { OPEN_STATES, OWING_STATES } from '../../core/feedback/lifecycle.ts';
@@ -65,8 +65,9 @@ export async function closingDays(database: Db, unitIds: readonly number[], year
   const calendar = database.engine === 'sqlite'
     ? sql`select key as d, value as w from json_each(${json})`
     : sql`select key as d, value::int as w from json_each_text(${json}::json)`;
+  // Materialized: SQLite then indexes the day numbers once for the join; inlined, it read the JSON again for each item.
   const rows = await sql<{ unit_id: number; days: number | string; n: number | string }>`
-    with cal(d, w) as (${calendar})
+    with cal(d, w) as materialized (${calendar})
     select i.unit_id, c.w - r.w as days, count(*) as n
     from feedback_items i join cal r on r.d = i.received_on join cal c on c.d = i.closed_on
     where i.unit_id in (${sql.join(unitIds)}) and i.register_year = ${year} and i.closed_on is not null

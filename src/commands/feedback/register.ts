@@ -10,7 +10,7 @@ import type { Actor } from '../../core/roles.ts';
 import type { FeedbackChannel, FeedbackKind, FeedbackState } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { attachmentsOf, eventsOf, handlerCandidates, unitSetFilter } from '../../db/repos/feedback.ts';
+import { attachmentsOf, eventsOf, handlerCandidates, stateLiterals, unitCondition, unitSetFilter } from '../../db/repos/feedback.ts';
 import { closingDays, unitYearCounts } from '../../db/repos/feedback-stats.ts';
 import { inTx } from '../../db/tx.ts';
 import type { CommandContext } from '../context.ts';
@@ -18,13 +18,9 @@ import { itemInScope } from './handle.ts';
 
 type Ctx = CommandContext & { actor: Actor };
 
-/**
- * The same list as literals: SQLite uses a partial index only when the query's WHERE repeats the index's terms,
- * and a bound parameter is not a constant to its planner. Built from our own constant, never from input.
- */
-const OWING_SQL = sql.raw<SqlBool>(`i.state in (${OWING_STATES.map((s) => `'${s}'`).join(', ')})`);
-/** Likewise for the open states (partial index feedback_items_open_unit). */
-const OPEN_SQL = sql.raw<SqlBool>(`i.state in (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`);
+/** The owing and the open states as literals (partial indexes feedback_items_owing_due, feedback_items_open_unit). */
+const OWING_SQL = sql<SqlBool>`i.state in (${stateLiterals(OWING_STATES)})`;
+const OPEN_SQL = sql<SqlBool>`i.state in (${stateLiterals(OPEN_STATES)})`;
 
 export interface RegisterFilter {
   unitId?: number;
@@ -69,7 +65,7 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
       'i.state', 'i.outcome', 'i.summary', 'i.received_on', 'i.ack_due_on', 'i.due_on', 'i.closed_on', 'i.anonymous',
       'i.rereview', 'i.procedure', 'i.rating', 'i.assignee_id'])
     .select((eb) => eb.selectFrom('users as a').select('a.full_name').whereRef('a.id', '=', 'i.assignee_id').as('assignee_name'))
-    .where((eb) => ('in' in units ? eb('i.unit_id', 'in', units.in) : units.notIn.length ? eb('i.unit_id', 'not in', units.notIn) : eb.lit(true)));
+    .where(unitCondition('i.unit_id', units));
   if (f.states?.length) q = q.where('i.state', 'in', f.states);
   else if (f.open) q = q.where(OPEN_SQL);
   if (f.overdue) q = q.where(OWING_SQL).where('i.due_on', '<', today);
@@ -230,10 +226,12 @@ export async function registerStats(ctx: Ctx, unitId: number, year: number) {
   const groupOf = new Map<number, number>();
   for (const g of groups) for (const u of g.scope) if (!groupOf.has(u)) groupOf.set(u, g.id);
 
-  const counts = await unitYearCounts(ctx.database, subtree, year, today);
+  // The same filter as the list's: a province's scope is "not in (the few others)", not a thousand parameters.
+  const scope = unitSetFilter(graph.units.keys(), graph.units.size, subtree);
+  const counts = subtree.length ? await unitYearCounts(ctx.database, scope, year, today) : [];
   // The closed items' days, numbered from the first to the last of them, let the database count working days.
   const days = counts.flatMap((c) => (c.firstDay && c.lastDay ? [c.firstDay, c.lastDay] : [])).sort();
-  const closing = days.length ? await closingDays(ctx.database, subtree, year, calendar.ordinals(days[0]!, days[days.length - 1]!)) : [];
+  const closing = days.length ? await closingDays(ctx.database, scope, year, calendar.ordinals(days[0]!, days[days.length - 1]!)) : [];
 
   const zero = { received: 0, closed: 0, open: 0, overdue: 0, judged: 0, onTime: 0, ratings: 0, ratingSum: 0 };
   const sums = new Map(groups.map((g) => [g.id, { ...zero, days: [] as [number, number][] }]));

@@ -5,10 +5,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../engine.ts';
 import { OPEN_STATES, OWING_STATES } from '../../core/feedback/lifecycle.ts';
+import { stateLiterals as list, unitCondition, type unitSetFilter } from './feedback.ts';
 
 /** States an item is judged in without an answer: on time when acknowledged by its acknowledgement date. */
 const WITHOUT_ANSWER = ['refused', 'forwarded', 'transferred'] as const;
-const list = (xs: readonly string[]) => sql.raw(xs.map((s) => `'${s}'`).join(', '));
 
 export interface UnitYearCounts {
   unitId: number;
@@ -26,9 +26,10 @@ export interface UnitYearCounts {
   lastDay: string | null;
 }
 
-/** Per unit of `unitIds`: the year's items (register_year) counted. PostgreSQL's counts arrive as text. */
-export async function unitYearCounts(database: Db, unitIds: readonly number[], year: number, today: string): Promise<UnitYearCounts[]> {
-  if (!unitIds.length) return [];
+type Units = ReturnType<typeof unitSetFilter>;
+
+/** Per unit of `units`: the year's items (register_year) counted. PostgreSQL's counts arrive as text. */
+export async function unitYearCounts(database: Db, units: Units, year: number, today: string): Promise<UnitYearCounts[]> {
   const rows = await sql<Record<string, string | number | null>>`
     select unit_id,
       count(*) as received,
@@ -45,7 +46,7 @@ export async function unitYearCounts(database: Db, unitIds: readonly number[], y
       min(case when closed_on is null then null when received_on < closed_on then received_on else closed_on end) as first_day,
       max(case when closed_on is null then null when received_on > closed_on then received_on else closed_on end) as last_day
     from feedback_items
-    where unit_id in (${sql.join(unitIds)}) and register_year = ${year}
+    where ${unitCondition('unit_id', units)} and register_year = ${year}
     group by unit_id`.execute(database.db);
   return rows.rows.map((r) => ({
     unitId: Number(r.unit_id), received: Number(r.received), closed: Number(r.closed), open: Number(r.open), overdue: Number(r.overdue),
@@ -59,8 +60,7 @@ export async function unitYearCounts(database: Db, unitIds: readonly number[], y
  * `ordinals` numbers every day from the closed items' first day to their last (WorkingCalendar.ordinals; see
  * UnitYearCounts): the days an item took are its closing day's number minus its receipt day's.
  */
-export async function closingDays(database: Db, unitIds: readonly number[], year: number, ordinals: Record<string, number>): Promise<{ unitId: number; days: number; n: number }[]> {
-  if (!unitIds.length) return [];
+export async function closingDays(database: Db, units: Units, year: number, ordinals: Record<string, number>): Promise<{ unitId: number; days: number; n: number }[]> {
   const json = JSON.stringify(ordinals);
   const calendar = database.engine === 'sqlite'
     ? sql`select key as d, value as w from json_each(${json})`
@@ -70,7 +70,7 @@ export async function closingDays(database: Db, unitIds: readonly number[], year
     with cal(d, w) as materialized (${calendar})
     select i.unit_id, c.w - r.w as days, count(*) as n
     from feedback_items i join cal r on r.d = i.received_on join cal c on c.d = i.closed_on
-    where i.unit_id in (${sql.join(unitIds)}) and i.register_year = ${year} and i.closed_on is not null
+    where ${unitCondition('i.unit_id', units)} and i.register_year = ${year} and i.closed_on is not null
     group by i.unit_id, c.w - r.w`.execute(database.db);
   return rows.rows.map((r) => ({ unitId: Number(r.unit_id), days: Number(r.days), n: Number(r.n) }));
 }

@@ -1,5 +1,5 @@
 // The feedback register's SQL: register numbers, items, submitters, events, attachments.
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { prepared } from '../prepared.ts';
 import type { FeedbackActorKind, FeedbackConsentsTable, FeedbackItemsTable, FeedbackState, FeedbackSubmittersTable } from '../schema.ts';
 import type { Q, Tx } from '../tx.ts';
@@ -170,4 +170,18 @@ export function unitSetFilter(allUnitIds: Iterable<number>, unitCount: number, i
   if (ids.length * 2 <= unitCount) return { in: [...ids] };
   const inScope = new Set(ids);
   return { notIn: [...allUnitIds].filter((id) => !inScope.has(id)) };
+}
+
+/**
+ * A list of states as SQL literals, for `state in (…)`: SQLite uses a partial index only when the query repeats the
+ * index's terms, and a bound parameter is not a constant to its planner. Only for the lifecycle's own constants.
+ */
+export function stateLiterals(states: readonly FeedbackState[]): RawBuilder<unknown> {
+  return sql.raw(states.map((s) => `'${s}'`).join(', '));
+}
+
+/** unitSetFilter's answer as a condition on `column`. */
+export function unitCondition(column: string, units: { in: number[] } | { notIn: number[] }): RawBuilder<SqlBool> {
+  if ('in' in units) return units.in.length ? sql<SqlBool>`${sql.ref(column)} in (${sql.join(units.in)})` : sql<SqlBool>`1 = 0`;
+  return units.notIn.length ? sql<SqlBool>`${sql.ref(column)} not in (${sql.join(units.notIn)})` : sql<SqlBool>`1 = 1`;
 }

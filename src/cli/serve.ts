@@ -11,6 +11,7 @@ import { purgeOldAttempts } from '../db/repos/login-attempts.ts';
 import { openForCli, redactUrl } from './open.ts';
 import { adaptersFromConfig } from '../notify/adapter.ts';
 import { startOutboxWorker } from '../notify/outbox.ts';
+import { walBufferState } from '../db/walbuf.ts';
 
 /**
  * Builds the staff console when its sources are newer than the last build. Only web/dist is ours to
@@ -61,7 +62,7 @@ export async function serve(opts: { seed: boolean }): Promise<number> {
 
   console.log('');
   console.log(`Lắng Nghe đang chạy / is running: ${url}/console/`);
-  console.log(`Cơ sở dữ liệu / database: ${database.engine} (${redactUrl(config.databaseUrl)})`);
+  console.log(`Cơ sở dữ liệu / database: ${database.engine} (${redactUrl(config.databaseUrl)})${database.engine === 'sqlite' ? `, walbuf ${walBufferState()}` : ''}`);
   console.log(`Thông báo / notifications: ${adapters.size ? [...adapters.keys()].join(', ') : 'chưa cấu hình, được giữ lại / not configured, kept queued'}`);
   if (seeded || opts.seed) {
     console.log(`Tài khoản mẫu / demo logins (mật khẩu / password: ${DEMO_PASSWORD}):`);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { enableWalBuffer } from './walbuf.ts';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema.ts';
@@ -57,7 +58,10 @@ function withStatementCache(raw: Database.Database, max = 500) {
 export const SQLITE_SYNCHRONOUS = /^(FULL|NORMAL|EXTRA)$/i.test(process.env.LANGNGHE_SQLITE_SYNCHRONOUS ?? '') ? process.env.LANGNGHE_SQLITE_SYNCHRONOUS!.toUpperCase() : 'FULL';
 
 export function openSqlite(file: string, opts: { busyTimeoutMs?: number } = {}): Database.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    enableWalBuffer();
+  }
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   // FULL: a committed (acknowledged) transaction survives a power cut, not only a crash of the process. Group

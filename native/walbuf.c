@@ -87,6 +87,11 @@ static int wbFlush(WbFile *p) {
   return rc;
 }
 
+/* Before anything but an append touches a WAL: what is held is written first (and a kept error is returned). */
+static int heldWritten(WbFile *p) {
+  return p->isWal ? wbFlush(p) : SQLITE_OK;
+}
+
 static int wbClose(sqlite3_file *f) {
   WbFile *p = (WbFile *)f;
   int rc = SQLITE_OK;
@@ -116,10 +121,8 @@ static int wbClose(sqlite3_file *f) {
 
 static int wbRead(sqlite3_file *f, void *z, int n, sqlite3_int64 ofst) {
   WbFile *p = (WbFile *)f;
-  if (p->isWal && p->nBuf) {
-    int rc = wbFlush(p);
-    if (rc) return rc;
-  }
+  int rc = heldWritten(p);
+  if (rc) return rc;
   return REAL(p)->pMethods->xRead(REAL(p), z, n, ofst);
 }
 
@@ -171,28 +174,22 @@ static int wbWrite(sqlite3_file *f, const void *z, int n, sqlite3_int64 ofst) {
 
 static int wbTruncate(sqlite3_file *f, sqlite3_int64 size) {
   WbFile *p = (WbFile *)f;
-  if (p->isWal) {
-    int rc = wbFlush(p);
-    if (rc) return rc;
-  }
+  int rc = heldWritten(p);
+  if (rc) return rc;
   return REAL(p)->pMethods->xTruncate(REAL(p), size);
 }
 
 static int wbSync(sqlite3_file *f, int flags) {
   WbFile *p = (WbFile *)f;
-  if (p->isWal) {
-    int rc = wbFlush(p);
-    if (rc) return rc;
-  }
+  int rc = heldWritten(p);
+  if (rc) return rc;
   return REAL(p)->pMethods->xSync(REAL(p), flags);
 }
 
 static int wbFileSize(sqlite3_file *f, sqlite3_int64 *pSize) {
   WbFile *p = (WbFile *)f;
-  if (p->isWal) {
-    int rc = wbFlush(p);
-    if (rc) return rc;
-  }
+  int rc = heldWritten(p);
+  if (rc) return rc;
   return REAL(p)->pMethods->xFileSize(REAL(p), pSize);
 }
 
@@ -202,12 +199,10 @@ static int wbCheckReservedLock(sqlite3_file *f, int *pRes) { return REAL(f)->pMe
 
 static int wbFileControl(sqlite3_file *f, int op, void *pArg) {
   WbFile *p = (WbFile *)f;
-  if (p->isWal && p->nBuf) {
-    int rc = wbFlush(p);
-    if (rc) return rc;
-  }
+  int rc = heldWritten(p);
+  if (rc) return rc;
   if (op == SQLITE_FCNTL_VFSNAME) {
-    int rc = REAL(p)->pMethods->xFileControl(REAL(p), op, pArg);
+    rc = REAL(p)->pMethods->xFileControl(REAL(p), op, pArg);
     if (rc == SQLITE_OK) {
       char *zOld = *(char **)pArg;
       *(char **)pArg = sqlite3_mprintf("walbuf/%z", zOld);
@@ -250,11 +245,8 @@ static void wbShmBarrier(sqlite3_file *f) {
 
 static int wbShmUnmap(sqlite3_file *f, int del) { return REAL(f)->pMethods->xShmUnmap(REAL(f), del); }
 static int wbFetch(sqlite3_file *f, sqlite3_int64 ofst, int n, void **pp) {
-  WbFile *p = (WbFile *)f;
-  if (p->isWal && p->nBuf) {
-    int rc = wbFlush(p);
-    if (rc) return rc;
-  }
+  int rc = heldWritten((WbFile *)f);
+  if (rc) return rc;
   return REAL(f)->pMethods->xFetch(REAL(f), ofst, n, pp);
 }
 static int wbUnfetch(sqlite3_file *f, sqlite3_int64 ofst, void *pp) { return REAL(f)->pMethods->xUnfetch(REAL(f), ofst, pp); }

@@ -8,7 +8,7 @@ import { errors, type FieldIssue } from '../../core/errors.ts';
 import { conferencePolicy } from '../../core/policy/conferences.ts';
 import type { ConferenceState, ConferencesTable } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
-import { unitSetFilter } from '../../db/repos/feedback.ts';
+import { unitCondition, unitSetFilter } from '../../db/repos/feedback.ts';
 import { inTx, type Q } from '../../db/tx.ts';
 import type { Engine } from '../../db/engine.ts';
 import type { ActorContext } from '../context.ts';
@@ -188,10 +188,8 @@ export async function listConferences(ctx: ActorContext, f: ListFilter) {
     ids = ids.filter((u) => subtree.has(u));
   }
   if (!ids.length) return { conferences: [], total: 0 };
-  const filter = unitSetFilter(graph.units.keys(), graph.units.size, ids);
   const db = ctx.database.db;
-  let q = db.selectFrom('conferences');
-  q = 'in' in filter ? q.where('unit_id', 'in', filter.in) : filter.notIn.length ? q.where('unit_id', 'not in', filter.notIn) : q;
+  let q = db.selectFrom('conferences').where(unitCondition('unit_id', unitSetFilter(graph.units.keys(), graph.units.size, ids)));
   if (f.year !== undefined) q = q.where('held_on', '>=', `${f.year}-01-01`).where('held_on', '<=', `${f.year}-12-31`);
   if (f.state) q = q.where('state', '=', f.state);
   const [rows, total] = await Promise.all([

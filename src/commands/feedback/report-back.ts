@@ -12,7 +12,7 @@
 import { formatDate, isIsoDate, parseDate, todayVN } from '../../core/dates.ts';
 import { errors } from '../../core/errors.ts';
 import { OWING_STATES } from '../../core/feedback/lifecycle.ts';
-import { unitSetFilter } from '../../db/repos/feedback.ts';
+import { unitCondition, unitSetFilter } from '../../db/repos/feedback.ts';
 import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import type { Actor } from '../../core/roles.ts';
 import type { UnitGraph } from '../../core/units/graph.ts';
@@ -213,10 +213,9 @@ export async function topicNames(services: AppServices): Promise<{ byCode: Map<s
 async function loadRows(services: AppServices, graph: UnitGraph, unitIds: number[], from: string, to: string, channel?: FeedbackChannel) {
   const db = services.database.db;
   if (!unitIds.length) return { rows: [] as Row[], separate: 0 };
-  const f = unitSetFilter(graph.units.keys(), graph.units.size, unitIds);
   let q = db.selectFrom('feedback_items as i')
     .where('i.received_on', '>=', from).where('i.received_on', '<=', to)
-    .where((eb) => ('in' in f ? eb('i.unit_id', 'in', f.in) : f.notIn.length ? eb('i.unit_id', 'not in', f.notIn) : eb.lit(true)));
+    .where(unitCondition('i.unit_id', unitSetFilter(graph.units.keys(), graph.units.size, unitIds)));
   if (channel) q = q.where('i.channel', '=', channel);
   const [rows, separate] = await Promise.all([
     // The speaker's role and organisation are read for the conference list only; the public report never maps them.

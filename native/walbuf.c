@@ -109,7 +109,7 @@ static int wbClose(sqlite3_file *f) {
     if (p->pWal) p->pWal->pDb = 0;
   }
   pthread_mutex_unlock(&gMutex);
-  if (p->isWal) rc = wbFlush(p);
+  rc = heldWritten(p);
   {
     int rc2 = REAL(p)->pMethods->xClose(REAL(p));
     if (rc == SQLITE_OK) rc = rc2;

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const source = path.join(root, 'native', 'walbuf.c');
 const target = path.join(root, 'build', 'walbuf.so');
+/** Where the built library is (git-ignored). */
+export const WALBUF_LIBRARY = target;
 
 export function walbufIsCurrent() {
   try {

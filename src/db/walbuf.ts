@@ -2,24 +2,10 @@
 // (native/walbuf.c says how, and why it is exactly as safe as SQLite's own VFS). `npm ci` builds it
 // (scripts/build-walbuf.mjs) into build/walbuf.so; where no C compiler is found SQLite runs on its own VFS, as
 // before, only slower under a flood of public intakes.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-
-const LIBRARY = fileURLToPath(new URL('../../build/walbuf.so', import.meta.url));
-const SOURCE = fileURLToPath(new URL('../../native/walbuf.c', import.meta.url));
-const BUILD = fileURLToPath(new URL('../../scripts/build-walbuf.mjs', import.meta.url));
+import { buildWalbuf, walbufIsCurrent, WALBUF_LIBRARY } from '../../scripts/build-walbuf.mjs';
 
 let state: 'on' | 'off' | null = null;
-
-const current = () => {
-  try {
-    return fs.statSync(LIBRARY).mtimeMs >= fs.statSync(SOURCE).mtimeMs;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Registers walbuf as the process's default SQLite VFS, once, before the first file database is opened: every
@@ -31,17 +17,10 @@ export function enableWalBuffer(): 'on' | 'off' {
   if (state) return state;
   state = 'off';
   if (process.env.LANGNGHE_WALBUF === '0') return state;
-  if (!current()) {
-    try {
-      execFileSync(process.execPath, [BUILD], { stdio: 'ignore' });
-    } catch {
-      // The build script reports its own failures and exits 0; this is only its process failing to start.
-    }
-    if (!current()) return state;
-  }
+  if (!walbufIsCurrent() && !buildWalbuf({ quiet: true })) return state;
   const probe = new Database(':memory:');
   try {
-    probe.loadExtension(LIBRARY);
+    probe.loadExtension(WALBUF_LIBRARY);
     state = 'on';
   } finally {
     probe.close();

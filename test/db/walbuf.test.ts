@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enableWalBuffer } from '../../src/db/walbuf.ts';
+import { WALBUF_LIBRARY } from '../../scripts/build-walbuf.mjs';
 
-const LIBRARY = fileURLToPath(new URL('../../build/walbuf.so', import.meta.url));
 const COMMITTER = fileURLToPath(new URL('./fixtures/walbuf-committer.mjs', import.meta.url));
 
 const HAS_CC = (() => {
@@ -28,6 +28,8 @@ type Stats = { frames_held: number; wal_writes: number; flushes: number };
 
 describe.skipIf(!HAS_CC)('walbuf', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ln-walbuf-'));
+  // Registered before any test opens a file (each test may run alone); the first test checks that it is on.
+  beforeAll(() => void enableWalBuffer());
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   let n = 0;
   const open = (file?: string) => {
@@ -35,6 +37,11 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     return db;
+  };
+  /** A table of numbered texts, and the statement that adds one. */
+  const table = (db: Database.Database) => {
+    db.exec('create table t (id integer primary key, body text)');
+    return db.prepare('insert into t (body) values (?)');
   };
   const stats = (db: Database.Database) => JSON.parse(db.prepare('select walbuf_stats() as s').pluck().get() as string) as Stats;
   const text = (i: number, size: number) => `${i}:${'Công an xã tiếp nhận ý kiến của người dân. '.repeat(Math.ceil(size / 40))}`.slice(0, size);
@@ -47,10 +54,8 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
   });
 
   it('writes each commit\'s frames in one write instead of two per frame', () => {
-    enableWalBuffer();
     const db = open();
-    db.exec('create table t (id integer primary key, body text)');
-    const insert = db.prepare('insert into t (body) values (?)');
+    const insert = table(db);
     const before = stats(db);
     const COMMITS = 40;
     for (let c = 0; c < COMMITS; c++) db.transaction(() => { for (let i = 0; i < 10; i++) insert.run(text(c * 10 + i, 1500)); })();
@@ -66,16 +71,20 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
   });
 
   it('lets another connection read every commit as soon as it returns', () => {
-    enableWalBuffer();
     const writer = open();
-    writer.exec('create table t (id integer primary key, body text)');
+    const insert = table(writer);
     const reader = open(writer.name);
-    const insert = writer.prepare('insert into t (body) values (?)');
     const count = reader.prepare('select count(*) as n, sum(length(body)) as bytes from t');
+    let bytes = 0;
     for (let c = 1; c <= 150; c++) {
-      writer.transaction(() => { for (let i = 0; i < 5; i++) insert.run(text(c, 700 + ((c * 37 + i * 11) % 3000))); })();
-      const seen = count.get() as { n: number; bytes: number };
-      expect(seen.n).toBe(c * 5);
+      writer.transaction(() => {
+        for (let i = 0; i < 5; i++) {
+          const size = 700 + ((c * 37 + i * 11) % 3000);
+          insert.run(text(c, size));
+          bytes += size;
+        }
+      })();
+      expect(count.get()).toEqual({ n: c * 5, bytes });
     }
     expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
     writer.close();
@@ -83,7 +92,6 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
   });
 
   it('keeps a rolled-back transaction\'s spilled frames from overwriting the next writer\'s commit', () => {
-    enableWalBuffer();
     const a = open();
     a.exec('create table t (id integer primary key, who text, body text)');
     const insertA = a.prepare('insert into t (who, body) values (\'a\', ?)');
@@ -112,11 +120,9 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
   });
 
   it('takes transactions larger than its buffer, and WAL restarts after checkpoints', () => {
-    enableWalBuffer();
     const db = open();
     db.pragma('wal_autocheckpoint = 20');
-    db.exec('create table t (id integer primary key, body text)');
-    const insert = db.prepare('insert into t (body) values (?)');
+    const insert = table(db);
     // About 12 MB in one transaction: past the 4 MB buffer three times.
     db.transaction(() => { for (let i = 0; i < 3000; i++) insert.run(text(i, 4000)); })();
     // Then many small commits, each checkpointing and restarting the WAL from its start.
@@ -130,9 +136,8 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
   });
 
   it('loses no commit that returned when its process is killed mid-write', async () => {
-    enableWalBuffer();
     const file = path.join(dir, 'killed.sqlite');
-    const child = spawn(process.execPath, [COMMITTER, LIBRARY, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [COMMITTER, WALBUF_LIBRARY, file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let acked = 0;
     let rest = '';
     await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../engine.ts';
 import { OPEN_STATES, OWING_STATES } from '../../core/feedback/lifecycle.ts';
-import { stateLiterals as list, unitCondition, type unitSetFilter } from './feedback.ts';
+import { stateLiterals as list, unitCondition, type UnitSet as Units } from './feedback.ts';
 
 /** States an item is judged in without an answer: on time when acknowledged by its acknowledgement date. */
 const WITHOUT_ANSWER = ['refused', 'forwarded', 'transferred'] as const;
@@ -25,8 +25,6 @@ export interface UnitYearCounts {
   firstDay: string | null;
   lastDay: string | null;
 }
-
-type Units = ReturnType<typeof unitSetFilter>;
 
 /** Per unit of `units`: the year's items (register_year) counted. PostgreSQL's counts arrive as text. */
 export async function unitYearCounts(database: Db, units: Units, year: number, today: string): Promise<UnitYearCounts[]> {

@@ -166,7 +166,9 @@ export async function handlerCandidates(q: Q, reaches: (grantUnitId: number) => 
  * How to filter items to a set of units: an IN list, or — when the set is most units, as a province leader's scope
  * is — "not in (the few others)" (empty: no filter), so no request compiles and binds a thousand parameters.
  */
-export function unitSetFilter(allUnitIds: Iterable<number>, unitCount: number, ids: readonly number[]): { in: number[] } | { notIn: number[] } {
+export type UnitSet = { in: number[] } | { notIn: number[] };
+
+export function unitSetFilter(allUnitIds: Iterable<number>, unitCount: number, ids: readonly number[]): UnitSet {
   if (ids.length * 2 <= unitCount) return { in: [...ids] };
   const inScope = new Set(ids);
   return { notIn: [...allUnitIds].filter((id) => !inScope.has(id)) };
@@ -181,7 +183,7 @@ export function stateLiterals(states: readonly FeedbackState[]): RawBuilder<unkn
 }
 
 /** unitSetFilter's answer as a condition on `column`. */
-export function unitCondition(column: string, units: { in: number[] } | { notIn: number[] }): RawBuilder<SqlBool> {
+export function unitCondition(column: string, units: UnitSet): RawBuilder<SqlBool> {
   if ('in' in units) return units.in.length ? sql<SqlBool>`${sql.ref(column)} in (${sql.join(units.in)})` : sql<SqlBool>`1 = 0`;
   return units.notIn.length ? sql<SqlBool>`${sql.ref(column)} not in (${sql.join(units.notIn)})` : sql<SqlBool>`1 = 1`;
 }

@@ -11,7 +11,7 @@ import { GroupCommit } from '../../src/db/group-commit.ts';
 import { writerOf } from '../../src/db/writer.ts';
 import { appendAudit, SYSTEM_CONTEXT } from '../../src/db/repos/audit.ts';
 import { verifyAuditChain } from '../../src/commands/audit/verify.ts';
-import { INTAKE_WRITE, receiveFeedback, type IntakeEntry } from '../../src/commands/feedback/intake.ts';
+import { contentPlan, INTAKE_WRITE, receiveFeedback, type IntakeEntry } from '../../src/commands/feedback/intake.ts';
 import { WRITER_ENTRY } from '../../src/commands/group-commits.ts';
 import { todayVN } from '../../src/core/dates.ts';
 
@@ -23,7 +23,7 @@ forEachEngine('group commit', 'demo', (h) => {
   const entry = (unitId: number, text: string): IntakeEntry => ({
     ctx: citizen,
     input: { unitId, channel: 'web', kind: 'request', content: text },
-    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), content: text, ackDueOn: todayVN() },
+    plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), ...contentPlan(text), ackDueOn: todayVN() },
   });
   const count = async (like: string) => Number((await h.database.db.selectFrom('feedback_items').select((eb) => eb.fn.countAll().as('n'))
     .where('content', 'like', like).executeTakeFirstOrThrow()).n);

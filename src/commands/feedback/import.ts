@@ -13,7 +13,7 @@ import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { inTx, type Q } from '../../db/tx.ts';
 import type { ActorContext } from '../context.ts';
-import { planIntake, writeIntake, type IntakeInput, type IntakePlan, type IntakeResult } from './intake.ts';
+import { contentPlan, planIntake, writeIntake, type IntakeInput, type IntakePlan, type IntakeResult } from './intake.ts';
 
 const MAX_REPORTED = 500;
 const PREVIEW_ROWS = 20;
@@ -64,7 +64,7 @@ export async function importFeedback(ctx: ActorContext, req: ImportRequest) {
     const memo = `${row.kind}|${row.receivedOn ?? ''}`;
     try {
       const known = plans.get(memo);
-      const plan = known ? { ...known, content: row.content } : await planIntake(ctx, input);
+      const plan = known ? { ...known, ...contentPlan(row.content) } : await planIntake(ctx, input);
       if (!known) plans.set(memo, plan);
       planned.push({ row, input, plan });
     } catch (err) {

@@ -106,6 +106,8 @@ export interface IntakePlan {
   unitName: string;
   receivedOn: string;
   content: string;
+  /** The content folded for search and duplicate hints: worked out here, before the batch's transaction. */
+  searchKey: string;
   ackDueOn: string;
 }
 
@@ -120,7 +122,12 @@ export async function planIntake(ctx: CommandContext, input: IntakeInput): Promi
   const content = clean(input.content);
   if (!content) throw errors.field('content', 'validation.required');
   const { calendar, deadlines } = await feedbackConfig(ctx.database);
-  return { unitName, receivedOn, content, ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
+  return { unitName, receivedOn, ...contentPlan(content), ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
+}
+
+/** The parts of a plan that follow from the (cleaned) content: an import reuses one plan for many rows. */
+export function contentPlan(content: string): Pick<IntakePlan, 'content' | 'searchKey'> {
+  return { content, searchKey: searchKey(content) };
 }
 
 /** Writes one intake inside the caller's transaction (a forward writes the competent unit's copy with its step). */
@@ -179,7 +186,7 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     location: clean(input.location), submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, split_from: input.splitFrom ?? null,
     source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
     received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn,
-    search_key: searchKey(plan.content), created_at: now, updated_at: now,
+    search_key: plan.searchKey, created_at: now, updated_at: now,
   })));
 
   const messages = entries.map(({ plan }, i) => citizenMessages.received(plan.unitName, codes[i]!, plan.ackDueOn));

@@ -8,6 +8,7 @@ import { DEMO } from '../../../src/seed/demo.ts';
 import { XLSX_TYPE } from '../../../src/http/content-types.ts';
 import { formatDate, todayVN } from '../../../src/core/dates.ts';
 import { channelOf, fieldOfHeader, kindOf, parseReceivedOn } from '../../../src/core/feedback/import-rows.ts';
+import { searchKey } from '../../../src/core/feedback/duplicates.ts';
 
 /** dd/MM/yyyy, n days before today. */
 function daysAgo(n: number): string {
@@ -174,6 +175,18 @@ forEachEngine('feedback import', 'demo', (h) => {
     const refused = await clerk.post(url(), Buffer.from(await bad.xlsx.writeBuffer()) as unknown as string, { 'content-type': XLSX_TYPE });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().rows).toEqual([{ sheet: 'Data', line: 3, field: 'Loại', message: expect.stringContaining('«Bình luận»') }]);
+  });
+
+  it('folds each row\'s own content for search, also when rows share a kind and a day', async () => {
+    const day = daysAgo(5);
+    const file = csv([['Ngày tiếp nhận', 'Nội dung', 'Loại'], [day, 'Đèn đường ở ngõ 5 bị hỏng.', 'phản ánh'], [day, 'Chó thả rông ở xóm Bến.', 'phản ánh']]);
+    const res = await clerk.post(url('&filename=cung-ngay.csv'), file);
+    expect(res.statusCode).toBe(201);
+    const ids = (res.json() as { items: { id: number }[] }).items.map((i) => i.id);
+    const items = await h.database.db.selectFrom('feedback_items').select(['content', 'search_key']).where('id', 'in', ids).orderBy('id').execute();
+    expect(items.map((i) => i.search_key)).toEqual([searchKey('Đèn đường ở ngõ 5 bị hỏng.'), searchKey('Chó thả rông ở xóm Bến.')]);
+    expect(items[0]!.search_key).toContain('den');
+    expect(items[1]!.search_key).toContain('ben');
   });
 
   it('previews a dry run without writing anything', async () => {

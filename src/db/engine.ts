@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { enableWalBuffer } from './walbuf.ts';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, type DatabaseConnection, type Driver, type RawBuilder } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -45,48 +45,13 @@ function withStatementCache(raw: Database.Database, max = 500) {
     prepare(sql: string) {
       let stmt = cache.get(sql);
       if (!stmt) {
-        stmt = sql.startsWith(ROW_BY_ROW) ? eachRow(raw.prepare(sql)) : raw.prepare(sql);
+        stmt = raw.prepare(sql);
         if (cache.size >= max) cache.delete(cache.keys().next().value as string);
         cache.set(sql, stmt);
       }
       return stmt;
     },
   };
-}
-
-/**
- * SQL that begins with this comment is a one-row statement run once for each row of its one parameter, a list of
- * rows (each a list of bind values), like DB-API's executemany: json-rows.ts writes a batch's rows this way on
- * SQLite. The `?` inside the comment is Kysely's placeholder for that parameter; SQLite never sees it.
- */
-const ROW_BY_ROW = '/* row by row: ? */ ';
-
-/** A one-row statement (its `?`s in order) to run once per row, in one call, on SQLite. */
-export function rowByRow<R>(oneRow: string, rows: readonly unknown[][]): RawBuilder<R> {
-  return sql<R>`/* row by row: ${rows} */ ${sql.raw(oneRow)}`;
-}
-
-function eachRow(stmt: Database.Statement) {
-  // Kysely's SQLite driver calls all(parameters) or run(parameters) with the query's parameters as one list.
-  const rowsOf = (parameters: unknown[]) => parameters[0] as unknown[][];
-  return {
-    reader: stmt.reader,
-    all(parameters: unknown[]) {
-      const out: unknown[] = [];
-      for (const row of rowsOf(parameters)) for (const r of stmt.all(row)) out.push(r);
-      return out;
-    },
-    run(parameters: unknown[]) {
-      let changes = 0;
-      let lastInsertRowid: number | bigint = 0;
-      for (const row of rowsOf(parameters)) {
-        const r = stmt.run(row);
-        changes += r.changes;
-        lastInsertRowid = r.lastInsertRowid;
-      }
-      return { changes, lastInsertRowid };
-    },
-  } as unknown as Database.Statement;
 }
 
 /** FULL unless LANGNGHE_SQLITE_SYNCHRONOUS says NORMAL (or EXTRA). */

@@ -1,6 +1,6 @@
-// Batch inserts (db/repos/json-rows.ts): one call for any number of rows, on both engines. On SQLite the call runs
-// a one-row statement once per row inside the driver (rowByRow in db/engine.ts); these pin down what callers rely
-// on: rows in the array's order, RETURNING one row per row written, conflicts skipped or added up, and a failing row
+// Batch inserts (db/repos/json-rows.ts): one statement with one JSON parameter for any number of rows, on both
+// engines. These pin down what callers rely on: rows in the array's order, text as given (quotes, backslashes, line
+// breaks survive the JSON), RETURNING one row per row written, conflicts skipped or added up, and a failing row
 // leaving nothing behind once its transaction rolls back.
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';

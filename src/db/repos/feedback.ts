@@ -30,9 +30,9 @@ const SUBMITTER_COLUMNS = [
 ] as const satisfies readonly JsonColumn[];
 
 /**
- * Several people in one statement; returns their ids in the order given. PostgreSQL does not promise RETURNING rows
- * in insertion order, but numbers one insert's rows in the order its SELECT yields them (json-rows.ts keeps the
- * array's order; SQLite writes the rows one by one in that order), so the sorted ids are the rows' ids in order.
+ * Several people in one statement; returns their ids in the order given. Neither engine promises RETURNING rows in
+ * insertion order, but both number one insert's rows in the order its SELECT yields them (json-rows.ts keeps the
+ * array's order), so the sorted ids are the rows' ids in order.
  */
 export async function insertSubmitters(trx: Tx, engine: Engine, rows: readonly SubmitterRow[]): Promise<number[]> {
   if (!rows.length) return [];

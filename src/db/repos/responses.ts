@@ -24,10 +24,9 @@ const TOTALS_UPSERT = 'on conflict (campaign_id, unit_id, channel, status) do up
 
 /**
  * Inserts the responses, skipping any whose client key is already stored for its campaign (ON CONFLICT DO
- * NOTHING), and returns the rows it wrote with their keys. PostgreSQL does not promise RETURNING rows in insertion
- * order: the caller matches keyed rows by key and the others by sorting their ids (PostgreSQL numbers the rows of one
- * insert in the order its SELECT yields them, and json_array_elements keeps the array's order; SQLite writes the rows
- * one by one in the array's order).
+ * NOTHING), and returns the rows it wrote with their keys. Neither engine promises RETURNING rows in insertion
+ * order: the caller matches keyed rows by key and the others by sorting their ids (both engines number the rows of
+ * one insert in the order its SELECT yields them, and jsonb_each / json_array_elements keep the array's order).
  */
 export async function insertResponseRows(trx: Tx, engine: Engine, rows: ResponseRow[]): Promise<{ id: number; campaign_id: number; client_key: string | null }[]> {
   if (!rows.length) return [];

@@ -215,10 +215,14 @@ static int wbFileControl(sqlite3_file *f, int op, void *pArg) {
 static int wbSectorSize(sqlite3_file *f) { return REAL(f)->pMethods->xSectorSize(REAL(f)); }
 static int wbDeviceCharacteristics(sqlite3_file *f) { return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f)); }
 
-/* The WAL a main database file's connection writes, if it is open (only that connection's thread touches it). */
-static WbFile *walOf(sqlite3_file *f) {
+/*
+** Writes what the WAL of a main database file's connection holds (nothing to do when it holds nothing, or has no WAL
+** open; only that connection's thread touches it). The shared-memory calls arrive on the database file, not the WAL.
+*/
+static int walHeldWritten(sqlite3_file *f) {
   WbFile *p = (WbFile *)f;
-  return p->isWal ? 0 : p->pWal;
+  WbFile *w = p->isWal ? 0 : p->pWal;
+  return w && w->nBuf ? wbFlush(w) : SQLITE_OK;
 }
 
 static int wbShmMap(sqlite3_file *f, int i, int sz, int extend, void volatile **pp) {
@@ -227,19 +231,15 @@ static int wbShmMap(sqlite3_file *f, int i, int sz, int extend, void volatile **
 
 static int wbShmLock(sqlite3_file *f, int ofst, int n, int flags) {
   if ((flags & SQLITE_SHM_UNLOCK) && ofst <= WAL_WRITE_LOCK && WAL_WRITE_LOCK < ofst + n) {
-    WbFile *w = walOf(f);
-    if (w && w->nBuf) {
-      int rc = wbFlush(w);
-      if (rc) return rc;
-    }
+    int rc = walHeldWritten(f);
+    if (rc) return rc;
   }
   return REAL(f)->pMethods->xShmLock(REAL(f), ofst, n, flags);
 }
 
 static void wbShmBarrier(sqlite3_file *f) {
-  WbFile *w = walOf(f);
   /* An error here cannot be returned: wbFlush keeps it and the WAL's next operation fails with it. */
-  if (w && w->nBuf) wbFlush(w);
+  walHeldWritten(f);
   REAL(f)->pMethods->xShmBarrier(REAL(f));
 }
 

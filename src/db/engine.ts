@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { enableWalBuffer } from './walbuf.ts';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from './schema.ts';
+import { enableWalBuffer } from './walbuf.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../engine.ts';
 import { OPEN_STATES, OWING_STATES } from '../../core/feedback/lifecycle.ts';
-import { stateLiterals as list, unitCondition, type UnitSet as Units } from './feedback.ts';
+import { stateLiterals as list, unitCondition, type UnitSet } from './feedback.ts';
 
 /** States an item is judged in without an answer: on time when acknowledged by its acknowledgement date. */
 const WITHOUT_ANSWER = ['refused', 'forwarded', 'transferred'] as const;
@@ -27,7 +27,7 @@ export interface UnitYearCounts {
 }
 
 /** Per unit of `units`: the year's items (register_year) counted. PostgreSQL's counts arrive as text. */
-export async function unitYearCounts(database: Db, units: Units, year: number, today: string): Promise<UnitYearCounts[]> {
+export async function unitYearCounts(database: Db, units: UnitSet, year: number, today: string): Promise<UnitYearCounts[]> {
   const rows = await sql<Record<string, string | number | null>>`
     select unit_id,
       count(*) as received,
@@ -58,7 +58,7 @@ export async function unitYearCounts(database: Db, units: Units, year: number, t
  * `ordinals` numbers every day from the closed items' first day to their last (WorkingCalendar.ordinals; see
  * UnitYearCounts): the days an item took are its closing day's number minus its receipt day's.
  */
-export async function closingDays(database: Db, units: Units, year: number, ordinals: Record<string, number>): Promise<{ unitId: number; days: number; n: number }[]> {
+export async function closingDays(database: Db, units: UnitSet, year: number, ordinals: Record<string, number>): Promise<{ unitId: number; days: number; n: number }[]> {
   const json = JSON.stringify(ordinals);
   const calendar = database.engine === 'sqlite'
     ? sql`select key as d, value as w from json_each(${json})`

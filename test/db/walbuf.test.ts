@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enableWalBuffer } from '../../src/db/walbuf.ts';
+import { enableWalBuffer, loadWalBuffer } from '../../src/db/walbuf.ts';
 import { WALBUF_LIBRARY } from '../../scripts/build-walbuf.mjs';
 
 const COMMITTER = fileURLToPath(new URL('./fixtures/walbuf-committer.mjs', import.meta.url));
@@ -51,6 +51,14 @@ describe.skipIf(!HAS_CC)('walbuf', () => {
     const db = open();
     expect(stats(db)).toEqual({ frames_held: expect.any(Number), wal_writes: expect.any(Number), flushes: expect.any(Number) });
     db.close();
+  });
+
+  it('reports a library it cannot load instead of failing the database that opens it', () => {
+    const broken = path.join(dir, 'broken.so');
+    fs.writeFileSync(broken, 'not a shared library');
+    expect(loadWalBuffer(broken)).toEqual(expect.any(String));
+    expect(loadWalBuffer(path.join(dir, 'missing.so'))).toEqual(expect.any(String));
+    expect(loadWalBuffer(WALBUF_LIBRARY)).toBeNull();
   });
 
   it('writes each commit\'s frames in one write instead of two per frame', () => {

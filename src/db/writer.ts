@@ -43,6 +43,8 @@ export class SqliteWriter {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: unknown[]) => void; reject: (e: unknown) => void }>();
   private dead: Error | null = null;
+  /** Set by close(): the threads' exits that follow are expected, not a failure. */
+  private closing = false;
 
   /** entry: the thread's module (a .mjs that loads the TypeScript job registry and calls serveWrites). */
   constructor(url: string, entry: URL) {
@@ -59,13 +61,13 @@ export class SqliteWriter {
       this.flusher = { worker: flusher, answers: answers.port1 };
       answers.port1.on('message', (m: Reply) => this.settle(m));
       flusher.on('error', (e) => this.fail(e));
-      flusher.on('exit', (code) => this.fail(new Error(`the SQLite flusher thread stopped (exit code ${code})`)));
+      flusher.on('exit', (code) => this.exited('flusher', code));
     }
     // Idle threads do not keep the process alive; with jobs in flight they do (see hold).
     this.hold(false);
     this.worker.on('message', (m: Reply) => this.settle(m));
     this.worker.on('error', (e) => this.fail(e));
-    this.worker.on('exit', (code) => this.fail(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
+    this.worker.on('exit', (code) => this.exited('writer', code));
   }
 
   run<R>(job: string, items: unknown[]): Promise<R[]> {
@@ -84,10 +86,29 @@ export class SqliteWriter {
     // A thread that stopped answering (a failed sync) may still be running: it is stopped as it is.
     if (this.dead) return void (await Promise.all(threads.map((t) => t.terminate())));
     const exited = threads.map((t) => new Promise<void>((resolve) => t.once('exit', () => resolve())));
+    this.closing = true;
     this.hold(true);
     this.worker.postMessage({ id: 0, close: true } satisfies Request);
     await Promise.all(exited);
+    this.takeAnswers();
+    this.fail(new Error('the SQLite writer was closed before it answered'));
     this.flusher?.answers.close();
+  }
+
+  /**
+   * A thread stopped. Its answers may still wait on the flusher's port (the exit is a separate event from the
+   * port's messages, and may come first): they are taken before anything is failed. While closing, a clean exit
+   * is the expected end; the writer may stop before the flusher has synced and answered its last batch.
+   */
+  private exited(thread: 'writer' | 'flusher', code: number) {
+    this.takeAnswers();
+    if (this.closing && code === 0) return;
+    this.fail(new Error(`the SQLite ${thread} thread stopped (exit code ${code})`));
+  }
+
+  private takeAnswers() {
+    const port = this.flusher?.answers;
+    if (port) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) this.settle(m.message as Reply);
   }
 
   private hold(on: boolean) {

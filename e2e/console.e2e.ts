@@ -188,4 +188,28 @@ describe('staff console', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
     await page.context().close();
   });
+
+  it('a screen whose code cannot be loaded offers a reload; the menu and the other screens still work', async () => {
+    const page = await openPage(browser, server.origin, { viewport: DESKTOP });
+    await login(page, 'quantri.tinh');
+    await page.locator('.tree .unit-link').first().waitFor();
+    // As after an upgrade: the audit screen's chunk (loaded on first use) is no longer there.
+    await page.route('**/console/assets/AuditScreen-*.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.getByRole('link', { name: t('vi', 'ui.nav.audit') }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain(t('vi', 'ui.error.screen_load'));
+    await alert.getByRole('button', { name: t('vi', 'ui.reload') }).waitFor();
+    await screenshot(page, 'screen-load-failed');
+    // The rest of the console goes on: the units screen opens from the menu.
+    await page.getByRole('link', { name: t('vi', 'ui.nav.units') }).click();
+    await page.locator('.tree .unit-link').first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // Once the chunk is there again, the reload offered opens the screen.
+    await page.unroute('**/console/assets/AuditScreen-*.js');
+    await page.getByRole('link', { name: t('vi', 'ui.nav.audit') }).click();
+    await page.getByRole('button', { name: t('vi', 'ui.reload') }).click();
+    await page.waitForURL('**/console/audit');
+    await page.getByRole('heading', { name: t('vi', 'ui.audit.title'), level: 1 }).waitFor();
+    await page.context().close();
+  });
 });

@@ -120,10 +120,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** The staff console's built files under /console/, with the single-page app's fallback to index.html. */
+/**
+ * The staff console's built files under /console/, with the single-page app's fallback to index.html. The build's
+ * assets have their content's hash in their names: kept a year and never asked again. The page itself is asked
+ * again on every load (no-cache, answered 304 while unchanged), so a new build's screens are found at once.
+ */
 async function serveConsole(app: FastifyInstance, dist: string) {
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: dist, prefix: '/console/', wildcard: false, index: ['index.html'] });
+  const assets = path.join(dist, 'assets') + path.sep;
+  await app.register(fastifyStatic, {
+    root: dist, prefix: '/console/', wildcard: false, index: ['index.html'], cacheControl: false,
+    setHeaders: (res, file) => res.setHeader('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  // An asset that is not there (an old page asking for the last build's screen) is a 404, not the page in its place.
+  app.get('/console/assets/*', async (_req, reply) => reply.callNotFound());
   app.get('/console/*', async (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html'));
 }

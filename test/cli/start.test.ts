@@ -51,6 +51,8 @@ for (const engine of testEngines()) {
       child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
       exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
       base = (await waitFor(/is running: (http:\/\/127\.0\.0\.1:\d+)\/console\//))[1]!;
+      // The URL and the logins are written in several pieces: the pipe may hand them over apart.
+      await waitFor(new RegExp(`^\\s+${PERSONAS.at(-1)!.username}\\s`, 'm'));
     });
     afterAll(async () => {
       if (child && child.exitCode === null) { child.kill('SIGKILL'); await exited; }

@@ -90,7 +90,7 @@ export class SqliteWriter {
     this.hold(true);
     this.worker.postMessage({ id: 0, close: true } satisfies Request);
     await Promise.all(exited);
-    this.takeAnswers();
+    // Each exit has taken the answers that came (exited, below, listens first): whatever is left was never answered.
     this.fail(new Error('the SQLite writer was closed before it answered'));
     this.flusher?.answers.close();
   }

@@ -78,8 +78,10 @@ export function App() {
     },
   }, [state, loadMe]);
 
+  // The session being read, and a screen's code on its first use.
+  const loading = <p role="status" className="loading-page">{translate(lang, 'ui.loading')}</p>;
   let body;
-  if (state.kind === 'loading') body = <p role="status" className="loading-page">{translate(lang, 'ui.loading')}</p>;
+  if (state.kind === 'loading') body = loading;
   else if (state.kind === 'anon') body = <Login onSignedIn={loadMe} />;
   else if (state.kind === 'error') body = <main className="narrow"><ErrorBanner error={state.error} /></main>;
   else body = (
@@ -87,7 +89,7 @@ export function App() {
       <Shell>
         {mustChange ? <ChangePassword required onDone={loadMe} /> : (
           <ScreenBoundary path={route.path}>
-            <Suspense fallback={<p role="status" className="loading-page">{translate(lang, 'ui.loading')}</p>}><Screen me={state.me} /></Suspense>
+            <Suspense fallback={loading}><Screen me={state.me} path={route.path} /></Suspense>
           </ScreenBoundary>
         )}
       </Shell>
@@ -97,8 +99,7 @@ export function App() {
 }
 
 /** The screen for the current path; menus hide what `can` forbids, and so does this. */
-function Screen({ me }: { me: Me }) {
-  const { path } = useRoute();
+function Screen({ me, path }: { me: Me; path: string }) {
   const unit = /^\/units\/(\d+)$/.exec(path);
   if (path === '/' || path === '/units' || unit) return <UnitsScreen selectedId={unit ? Number(unit[1]) : null} />;
   // Surveys are readable with any role (src/core/policy/surveys.ts): campaigns, results, questionnaires.

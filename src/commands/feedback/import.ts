@@ -13,7 +13,7 @@ import { feedbackPolicy } from '../../core/policy/feedback.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { inTx, type Q } from '../../db/tx.ts';
 import type { ActorContext } from '../context.ts';
-import { contentPlan, planIntake, writeIntake, type IntakeInput, type IntakePlan, type IntakeResult } from './intake.ts';
+import { contentPlan, dayPlan, writeIntake, type DayPlan, type IntakeInput, type IntakePlan, type IntakeResult } from './intake.ts';
 
 const MAX_REPORTED = 500;
 const PREVIEW_ROWS = 20;
@@ -56,17 +56,16 @@ export async function importFeedback(ctx: ActorContext, req: ImportRequest) {
 
   const fileRef = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   const planned: { row: ImportRow; input: IntakeInput; plan: IntakePlan }[] = [];
-  // A plan depends on the unit, the kind and the day received (the content is already cleaned by checkRows):
-  // one planIntake per distinct pair, not one per row (each reads the access revision).
-  const plans = new Map<string, IntakePlan>();
+  // The unit, the kind and the day received give the same deadlines: one dayPlan per distinct kind and day, not one
+  // per row (each reads the access revision); the content is each row's own.
+  const days = new Map<string, DayPlan>();
   for (const row of rows) {
     const input = inputOf(req.unitId, row, fileRef);
     const memo = `${row.kind}|${row.receivedOn ?? ''}`;
     try {
-      const known = plans.get(memo);
-      const plan = known ? { ...known, ...contentPlan(row.content) } : await planIntake(ctx, input);
-      if (!known) plans.set(memo, plan);
-      planned.push({ row, input, plan });
+      let day = days.get(memo);
+      if (!day) days.set(memo, (day = await dayPlan(ctx, input)));
+      planned.push({ row, input, plan: { ...day, ...contentPlan(row.content) } });
     } catch (err) {
       if (!(err instanceof AppError) || !err.fields) throw err;
       for (const [field, issue] of Object.entries(err.fields)) {

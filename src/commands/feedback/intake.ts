@@ -113,20 +113,28 @@ export interface IntakePlan {
 
 /** Checks and reads everything an intake needs before its transaction opens. */
 export async function planIntake(ctx: CommandContext, input: IntakeInput): Promise<IntakePlan> {
+  return { ...(await dayPlan(ctx, input)), ...contentPlan(input.content) };
+}
+
+/** The parts of a plan that follow from the unit, the kind and the day received: an import works them out once for many rows. */
+export type DayPlan = Omit<IntakePlan, 'content' | 'searchKey'>;
+
+/** Checks the day received and the unit, and works out the acknowledgement deadline. */
+export async function dayPlan(ctx: CommandContext, input: IntakeInput): Promise<DayPlan> {
   const graph = await ctx.access.unitGraph(ctx.revision);
   const today = todayVN();
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) throw errors.field('receivedOn', 'feedback.received_in_future');
   const unitName = graph.versionAt(input.unitId, today)?.name;
   if (!unitName) throw errors.field('unitId', 'unit.not_found');
-  const content = clean(input.content);
-  if (!content) throw errors.field('content', 'validation.required');
   const { calendar, deadlines } = await feedbackConfig(ctx.database);
-  return { unitName, receivedOn, ...contentPlan(content), ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
+  return { unitName, receivedOn, ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
 }
 
-/** The parts of a plan that follow from the (cleaned) content: an import reuses one plan for many rows. */
-export function contentPlan(content: string): Pick<IntakePlan, 'content' | 'searchKey'> {
+/** The parts of a plan that follow from the content, each row's own: cleaned (NFC, trimmed), required, folded for search. */
+export function contentPlan(raw: string | null | undefined): Pick<IntakePlan, 'content' | 'searchKey'> {
+  const content = clean(raw);
+  if (!content) throw errors.field('content', 'validation.required');
   return { content, searchKey: searchKey(content) };
 }
 

@@ -177,13 +177,15 @@ forEachEngine('feedback import', 'demo', (h) => {
     expect(refused.json().rows).toEqual([{ sheet: 'Data', line: 3, field: 'Loại', message: expect.stringContaining('«Bình luận»') }]);
   });
 
-  it('folds each row\'s own content for search, also when rows share a kind and a day', async () => {
+  it('cleans and folds each row\'s own content, also when rows share a kind and a day', async () => {
     const day = daysAgo(5);
-    const file = csv([['Ngày tiếp nhận', 'Nội dung', 'Loại'], [day, 'Đèn đường ở ngõ 5 bị hỏng.', 'phản ánh'], [day, 'Chó thả rông ở xóm Bến.', 'phản ánh']]);
+    // The second row as a Mac's spreadsheet may write it, with decomposed marks (NFD): stored composed (NFC).
+    const file = csv([['Ngày tiếp nhận', 'Nội dung', 'Loại'], [day, 'Đèn đường ở ngõ 5 bị hỏng.', 'phản ánh'], [day, 'Chó thả rông ở xóm Bến.'.normalize('NFD'), 'phản ánh']]);
     const res = await clerk.post(url('&filename=cung-ngay.csv'), file);
     expect(res.statusCode).toBe(201);
     const ids = (res.json() as { items: { id: number }[] }).items.map((i) => i.id);
     const items = await h.database.db.selectFrom('feedback_items').select(['content', 'search_key']).where('id', 'in', ids).orderBy('id').execute();
+    expect(items.map((i) => i.content)).toEqual(['Đèn đường ở ngõ 5 bị hỏng.', 'Chó thả rông ở xóm Bến.']);
     expect(items.map((i) => i.search_key)).toEqual([searchKey('Đèn đường ở ngõ 5 bị hỏng.'), searchKey('Chó thả rông ở xóm Bến.')]);
     expect(items[0]!.search_key).toContain('den');
     expect(items[1]!.search_key).toContain('ben');

@@ -71,7 +71,7 @@ forEachEngine('users and grants', 'demo', (h) => {
     expect(login.statusCode).toBe(401);
   });
 
-  it('locks an account after 5 wrong passwords, and an address after 20', async () => {
+  it('locks an account after 5 wrong passwords, and a client (an address, an IPv6 /64) after 20', async () => {
     const u = { username: 'pham.dung', password: 'Tam-Thoi-2026', fullName: 'Phạm Dũng', unitId: commune };
     await admin.post('/api/users', u);
     const attempt = (password: string, ip = '10.0.0.1', username = u.username) =>
@@ -84,6 +84,10 @@ forEachEngine('users and grants', 'demo', (h) => {
     const ipBlocked = await attempt('LangNghe@2026', '10.0.0.2', 'lanhdao.tinh');
     expect(ipBlocked.json().code).toBe('too_many_attempts');
     expect((await attempt('LangNghe@2026', '10.0.0.3', 'lanhdao.tinh')).statusCode).toBe(200);
+    // An IPv6 client has a whole /64 to take addresses from: a new address per guess is still the same client.
+    for (let i = 0; i < 20; i++) await attempt('sai', `2001:db8:7:1::${(i + 1).toString(16)}`, `khong-co-v6-${i}`);
+    expect((await attempt('LangNghe@2026', '2001:db8:7:1:abcd::99', 'lanhdao.tinh')).json().code).toBe('too_many_attempts');
+    expect((await attempt('LangNghe@2026', '2001:db8:7:2::1', 'lanhdao.tinh')).statusCode).toBe(200);
   });
 
   it('records every change in the audit trail with actor, unit, before and after', async () => {

@@ -313,7 +313,7 @@ forEachEngine('public feedback form', 'demo', (h) => {
     expect((await get(h, '/tra-cuu', ip)).body).toContain('name="code"');
   });
 
-  it('limits lookups and submissions per address with a 429 page', async () => {
+  it('limits lookups and submissions per client (an address, an IPv6 /64) with a 429 page', async () => {
     const ip = newIp();
     const misses = await Promise.all(Array.from({ length: 30 }, (_, i) => get(h, `/tra-cuu/ZZZZZ-ZZZZ${'23456789ABCDEFGHJKMNPQRSTUVWXYZ'[i]}/status`, ip)));
     expect(misses.every((r) => r.statusCode === 404)).toBe(true);
@@ -330,6 +330,11 @@ forEachEngine('public feedback form', 'demo', (h) => {
     expect(last!.body).toContain('Quá nhiều yêu cầu');
     const json = await h.app.inject({ method: 'POST', url: UNIT, remoteAddress: flood, payload: { kind: 'suggestion', content: CONTENT } });
     expect([json.statusCode, json.json().code]).toEqual([429, 'rate_limited']);
+    // An IPv6 phone may send each form from a new address of its /64: it is still one client.
+    const phone = (i: number) => `2001:db8:feed:1:${i.toString(16)}::1`;
+    for (let i = 1; i <= 20; i++) expect((await post(h, UNIT, multipart({ kind: 'suggestion', content: '' }), phone(i))).statusCode).toBe(400);
+    expect((await post(h, UNIT, multipart({ kind: 'suggestion', content: CONTENT }), phone(21))).statusCode).toBe(429);
+    expect((await post(h, UNIT, multipart({ kind: 'suggestion', content: '' }), '2001:db8:feed:2::1')).statusCode).toBe(400);
     expect(await count()).toBe(before);
   });
 });

@@ -24,7 +24,7 @@ const SCRIPT = fs.readFileSync(new URL('../../pages/assets/form.js', import.meta
 const SCRIPT_GZ = zlib.gzipSync(SCRIPT, { level: 9 });
 const SLUG = /^[a-z0-9]{4,12}$/;
 /** Per address and form: generous, since a whole conference may share one Wi-Fi address. */
-const perAddress = new SlidingWindow(10 * 60 * 1000, 120);
+const perClient = new SlidingWindow(10 * 60 * 1000, 120);
 
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
 
@@ -128,7 +128,7 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
       if (wantsJson(req)) return reply.status(404).send(errorBody(new AppError('not_found'), req.lang));
       return notFound(req, reply);
     }
-    if (!perAddress.hit(`${req.ip}|${entry.slug}`)) {
+    if (!perClient.hit(req.ip, entry.slug)) {
       await sql`update campaign_units set blocked_duplicates = blocked_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);
       const err = new AppError('rate_limited');
       if (wantsJson(req)) return reply.status(429).send(errorBody(err, req.lang));

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'overloaded'
   | 'method_not_allowed'
   | 'survey_closed'
   | 'xlsform_invalid'
@@ -53,6 +54,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  overloaded: 503,
   method_not_allowed: 405,
   survey_closed: 410,
   xlsform_invalid: 400,

@@ -3,30 +3,78 @@
 // transaction per batch instead of one per request is what lets a single SQLite file take thousands of
 // submissions a second (DESIGN.md, measured costs). On a SQLite file the batches run in the writer thread
 // (writer.ts), off the event loop; on PostgreSQL, in this thread on the pool.
+//
+// What waits is bounded. When the writes cannot keep up (a flood, or a long import holding the write lock), a
+// submission past the bound is refused at once with `overloaded` (503): nothing of it was written, and its sender
+// is told to send again, instead of waiting in memory until the process runs out of it or the client gives up on an
+// answer for an item that is then stored after all.
+import { AppError } from '../core/errors.ts';
 import type { Db } from './engine.ts';
 import { inTx } from './tx.ts';
 import type { SqliteWriter, WriteJob } from './writer.ts';
 
-type Waiter<I, R> = { item: I; resolve: (r: R) => void; reject: (e: unknown) => void };
+type Waiter<I, R> = { item: I; bytes: number; resolve: (r: R) => void; reject: (e: unknown) => void };
+
+export interface GroupCommitOptions {
+  /** Items per batch handed to a transaction. */
+  maxBatch?: number;
+  /** Items submitted and not yet answered, past which a submission is refused. */
+  maxWaiting?: number;
+  /** Their bytes (the job's sizeOf), past which a submission is refused, unless nothing else waits. */
+  maxWaitingBytes?: number;
+}
+
+/**
+ * Submissions waiting to be written, per job, past which more are refused: LANGNGHE_MAX_WAITING_WRITES, else 5,000 —
+ * about a second of writes at the rates bench/README.md measures, far more than any honest peak (a conference hall
+ * sending its forms at once). Read when a job's committer is made.
+ */
+function maxWaitingFromEnv(): number {
+  const n = Number(process.env.LANGNGHE_MAX_WAITING_WRITES);
+  return Number.isInteger(n) && n > 0 ? n : 5_000;
+}
+/** The bytes they may hold (photos, long texts): 256 MB. */
+export const MAX_WAITING_BYTES = 256 * 1024 * 1024;
 
 export class GroupCommit<I, R> {
   private queue: Waiter<I, R>[] = [];
   private inFlight = 0;
   private scheduled = false;
+  /** Submitted and not yet answered: queued here or in a batch being written. */
+  private waiting = 0;
+  private waitingBytes = 0;
+  private readonly maxBatch: number;
+  private readonly maxWaiting: number;
+  private readonly maxWaitingBytes: number;
 
   constructor(
     private readonly database: Db,
     private readonly job: WriteJob<I, R>,
     private readonly writer: SqliteWriter | null,
-    private readonly maxBatch = 200,
-  ) {}
+    opts: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = opts.maxBatch ?? 200;
+    this.maxWaiting = opts.maxWaiting ?? maxWaitingFromEnv();
+    this.maxWaitingBytes = opts.maxWaitingBytes ?? MAX_WAITING_BYTES;
+  }
 
-  /** Resolves with the item's result once the transaction holding it has committed. */
+  /** Resolves with the item's result once the transaction holding it has committed; refuses it when too much waits. */
   submit(item: I): Promise<R> {
+    const bytes = this.job.sizeOf?.(item) ?? 0;
+    if (this.waiting >= this.maxWaiting || (this.waiting > 0 && this.waitingBytes + bytes > this.maxWaitingBytes)) {
+      return Promise.reject(new AppError('overloaded'));
+    }
+    this.waiting++;
+    this.waitingBytes += bytes;
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, bytes, resolve, reject });
       this.schedule();
     });
+  }
+
+  private done(w: Waiter<I, R>) {
+    this.waiting--;
+    this.waitingBytes -= w.bytes;
   }
 
   private write(items: I[]): Promise<R[]> {
@@ -57,14 +105,19 @@ export class GroupCommit<I, R> {
   private async writeBatch(batch: Waiter<I, R>[]) {
     try {
       const results = await this.write(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(results[i]!));
+      batch.forEach((w, i) => {
+        this.done(w);
+        w.resolve(results[i]!);
+      });
     } catch {
       // One bad item must not sink the others: each is tried again alone and answers for itself.
       for (const w of batch) {
         try {
           const [r] = await this.write([w.item]);
+          this.done(w);
           w.resolve(r!);
         } catch (err) {
+          this.done(w);
           w.reject(err);
         }
       }

@@ -20,6 +20,8 @@ import { Checkpointer, deferCheckpoints } from './checkpointer.ts';
 export interface WriteJob<I, R> {
   name: string;
   write(trx: Tx, engine: Engine, items: I[]): Promise<R[]>;
+  /** About how many bytes an item holds while it waits (photos, long texts): the group commit bounds their sum. */
+  sizeOf?(item: I): number;
 }
 
 type Request = { id: number; job: string; items: unknown[] } | { id: number; close: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientKey } from '../../src/core/client-key.ts';
-import { SlidingWindow } from '../../src/http/routes/public/rate-window.ts';
+import { ClientLimit, SlidingWindow } from '../../src/http/routes/public/rate-window.ts';
 
 describe('clientKey', () => {
   it('keeps an IPv4 address as it is', () => {
@@ -29,16 +29,16 @@ describe('clientKey', () => {
 });
 
 describe('SlidingWindow', () => {
-  it('limits a client per window, and again from the next window', () => {
+  it('limits a key per window, and again from the next window', () => {
     const w = new SlidingWindow(1000, 2);
-    expect([w.hit('10.0.0.1', undefined, 0), w.hit('10.0.0.1', undefined, 10), w.hit('10.0.0.1', undefined, 20)]).toEqual([true, true, false]);
+    expect([w.hit('10.0.0.1', 0), w.hit('10.0.0.1', 10), w.hit('10.0.0.1', 20)]).toEqual([true, true, false]);
     expect(w.full('10.0.0.1', 30)).toBe(true);
-    expect(w.hit('10.0.0.2', undefined, 30)).toBe(true);
-    expect(w.hit('10.0.0.1', undefined, 1000)).toBe(true);
+    expect(w.hit('10.0.0.2', 30)).toBe(true);
+    expect(w.hit('10.0.0.1', 1000)).toBe(true);
   });
 
-  it('counts IPv6 addresses of one /64 together, and a scope apart', () => {
-    const w = new SlidingWindow(1000, 2);
+  it('counts IPv6 addresses of one /64 together as a client, and a scope apart', () => {
+    const w = new ClientLimit(1000, 2);
     expect(w.hit('2001:db8:1:1::a', undefined, 0)).toBe(true);
     expect(w.hit('2001:db8:1:1::b', undefined, 0)).toBe(true);
     expect(w.hit('2001:db8:1:1:9::c', undefined, 0)).toBe(false);
@@ -48,17 +48,17 @@ describe('SlidingWindow', () => {
   it('makes room by dropping ended windows, then the oldest running ones, never everyone', () => {
     const w = new SlidingWindow(1000, 1, 100);
     // A client at its limit early on, then 99 others: the map is full.
-    expect(w.hit('192.0.2.1', undefined, 0)).toBe(true);
-    for (let i = 0; i < 99; i++) w.hit(`198.51.100.${i}`, undefined, 500 + i);
+    expect(w.hit('192.0.2.1', 0)).toBe(true);
+    for (let i = 0; i < 99; i++) w.hit(`198.51.100.${i}`, 500 + i);
     expect(w.size).toBe(100);
     // At 1,200 ms the first client's window has ended: it alone goes, and the others stay limited.
-    w.hit('203.0.113.1', undefined, 1200);
+    w.hit('203.0.113.1', 1200);
     expect(w.size).toBe(100);
-    expect(w.hit('198.51.100.50', undefined, 1200)).toBe(false);
+    expect(w.hit('198.51.100.50', 1200)).toBe(false);
     // A flood of new clients while every window runs: the oldest tenth goes each time the map is full.
-    w.hit('203.0.113.2', undefined, 1300);
+    w.hit('203.0.113.2', 1300);
     expect(w.size).toBe(91);
-    expect(w.hit('198.51.100.5', undefined, 1300)).toBe(true);
-    expect(w.hit('198.51.100.98', undefined, 1300)).toBe(false);
+    expect(w.hit('198.51.100.5', 1300)).toBe(true);
+    expect(w.hit('198.51.100.98', 1300)).toBe(false);
   });
 });

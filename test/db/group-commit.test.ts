@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../helpers/harness.ts';
 import { openDatabase, sqlitePath } from '../../src/db/engine.ts';
@@ -123,6 +124,43 @@ forEachEngine('group commit', 'demo', (h) => {
     expect(String(err.code ?? err.message)).toMatch(/FOREIGNKEY|23503/);
     expect(await count('lô tốt %')).toBe(2);
     expect(await count('lô hỏng')).toBe(0);
+  });
+
+  it('refuses a submission at once while too many wait to be written, by count or by bytes, and writes nothing of it', async () => {
+    const unitId = await communeId();
+    const committer = new GroupCommit(h.database, INTAKE_WRITE, writerOf(h.database, WRITER_ENTRY), { maxWaiting: 3, maxWaitingBytes: 1000 });
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: { code?: string; status?: number }) => [e.code, e.status]);
+    let held: Promise<unknown>[] = [];
+    // The writes are held back: on SQLite another connection has the write lock, on PostgreSQL a transaction the table.
+    const other = h.engine === 'sqlite' ? new Database(sqlitePath(h.database.url)) : null;
+    const hold = async (fn: () => Promise<void>) => {
+      if (!other) return inTx(h.database, async (trx) => {
+        await sql`lock table feedback_counters in exclusive mode`.execute(trx);
+        await fn();
+      });
+      other.exec('begin immediate');
+      try {
+        await fn();
+      } finally {
+        other.exec('rollback');
+        other.close();
+      }
+    };
+    await hold(async () => {
+      held = [committer.submit(entry(unitId, 'chờ ghi 1')), committer.submit(entry(unitId, 'chờ ghi 2'))];
+      // 2 × 9 characters wait (36 bytes by sizeOf): 490 characters more pass the 1,000 bytes.
+      expect(await refusal(committer.submit(entry(unitId, `quá nhiều byte ${'x'.repeat(475)}`)))).toEqual(['overloaded', 503]);
+      held.push(committer.submit(entry(unitId, 'chờ ghi 3')));
+      expect(await refusal(committer.submit(entry(unitId, 'quá nhiều mục')))).toEqual(['overloaded', 503]);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await count('chờ ghi %')).toBe(0);
+    });
+    await Promise.all(held);
+    expect(await count('chờ ghi %')).toBe(3);
+    expect(await count('quá nhiều %')).toBe(0);
+    // Once answered they no longer count: one item alone may be as large as it is.
+    await committer.submit(entry(unitId, `quá nhiều byte nhưng một mình ${'x'.repeat(600)}`));
+    expect(await count('quá nhiều byte nhưng một mình %')).toBe(1);
   });
 
   it.skipIf(h.engine !== 'sqlite')('closing the database lets the writes sent to the thread finish first', async () => {

@@ -91,7 +91,7 @@ export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promi
   if (actor && !feedbackPolicy.can(actor, 'enter', input.unitId)) throw errors.field('unitId', 'unit.not_found');
   const plan = await planIntake(ctx, input);
   // Only what the write needs goes to the committer: the entry may cross to the writer thread.
-  return groupCommitFor(ctx.database, INTAKE_WRITE, 100).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input, plan });
+  return groupCommitFor(ctx.database, INTAKE_WRITE, { maxBatch: 100 }).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input, plan });
 }
 
 /**
@@ -99,7 +99,12 @@ export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promi
  * are written in one transaction, each acknowledged only once it has committed: a public form flooded at a
  * conference costs one fsync per batch, not one per opinion.
  */
-export const INTAKE_WRITE: WriteJob<IntakeEntry, IntakeResult> = { name: 'feedback.intake', write: (trx, engine, items) => writeIntakes(trx, engine, items) };
+export const INTAKE_WRITE: WriteJob<IntakeEntry, IntakeResult> = {
+  name: 'feedback.intake',
+  write: (trx, engine, items) => writeIntakes(trx, engine, items),
+  // Photos are what makes an intake heavy (up to five, re-encoded); a text is two bytes a character at most.
+  sizeOf: ({ input }) => 2 * input.content.length + (input.photos ?? []).reduce((n, p) => n + p.bytes.length, 0),
+};
 
 
 export interface IntakePlan {

@@ -10,7 +10,7 @@ import { t, type Lang } from '../../i18n/index.ts';
 import type { PublicStatus } from '../../commands/feedback/citizen.ts';
 import type { PublicDataRequest } from '../../commands/feedback/data-requests.ts';
 import type { HeldData } from '../../core/feedback/shapes.ts';
-import { html, raw, type Html } from './html.ts';
+import { html, problemBox, raw, type Html } from './html.ts';
 import { FEEDBACK_CSS } from './feedback-css.ts';
 import { FORM_CSS } from './survey-css.ts';
 
@@ -126,6 +126,8 @@ export interface FeedbackFormInput {
   issues?: Record<string, FieldIssue>;
   /** Photos were sent with a refused submission: a browser cannot keep them, so ask to choose them again. */
   photosDropped?: boolean;
+  /** Why the whole form was refused for now (the system is overloaded), shown above it. */
+  problem?: string;
 }
 
 const FIELD_LABEL: Record<string, string> = {
@@ -149,7 +151,7 @@ export function feedbackFormPage(f: FeedbackFormInput): string {
   const self = `/y/${f.unitCode}${f.qr ? '?src=qr' : ''}`;
   const consents = new Set(v.consents ?? []);
   const kindIssue = issues.kind;
-  const body = html`${header(lang, title, f.unitName, self)}<p>${t(lang, 'citizen.intro')}</p><p class="meta">${t(lang, 'citizen.emergency')}</p>${issueSummary(lang, issues, labelOf(lang))}
+  const body = html`${header(lang, title, f.unitName, self)}<p>${t(lang, 'citizen.intro')}</p><p class="meta">${t(lang, 'citizen.emergency')}</p>${f.problem ? problemBox(f.problem) : issueSummary(lang, issues, labelOf(lang))}
 <form method="post" action="${withLang(self, lang)}" enctype="multipart/form-data" novalidate>
 <div class="hp" aria-hidden="true"><label for="f-website">${t(lang, 'citizen.honeypot')}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"></div>
 <fieldset class="q${kindIssue ? ' has-err' : ''}" id="f-kind"><legend>${t(lang, 'citizen.field.kind')} <span class="req" aria-hidden="true">*</span></legend>${err(lang, 'kind', kindIssue)}<div class="opts">${PUBLIC_KINDS.map((k) =>

@@ -31,3 +31,8 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 export function raw(s: string): Html {
   return new Html(s);
 }
+
+/** A refusal of a whole public form (not of a field), where the summary of field issues would be; both forms style .errors. */
+export function problemBox(text: string): Html {
+  return html`<div class="errors" role="alert" tabindex="-1" id="errors"><p>${text}</p></div>`;
+}

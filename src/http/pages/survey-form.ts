@@ -5,7 +5,7 @@ import { conditions, questionsOf, scaleOf, type Question, type Questionnaire, ty
 import { describeExpr } from '../../core/surveys/describe.ts';
 import type { FieldIssue } from '../../core/errors.ts';
 import { t, type Lang } from '../../i18n/index.ts';
-import { html, raw, type Html } from './html.ts';
+import { html, problemBox, raw, type Html } from './html.ts';
 import { FORM_CSS } from './survey-css.ts';
 
 export interface FormPageInput {
@@ -19,6 +19,8 @@ export interface FormPageInput {
   token?: string | null;
   values?: Record<string, string | string[]>;
   issues?: Record<string, FieldIssue>;
+  /** Why the whole form was refused for now (the system is overloaded), shown above it. */
+  problem?: string;
 }
 
 const tx = (lang: Lang, s: LocalText | undefined) => (s ? (lang === 'en' && s.en ? s.en : s.vi) : '');
@@ -64,13 +66,15 @@ export function surveyFormPage(input: FormPageInput): string {
   const issues = Object.entries(input.issues ?? {});
   const questions = questionsOf(form);
   let n = 0;
-  const summary = issues.length
+  const summary = input.problem
+    ? problemBox(input.problem)
+    : issues.length
     ? html`<div class="errors" role="alert" tabindex="-1" id="errors"><h2>${t(lang, 'form.check_answers', { n: issues.length })}</h2><ul>${issues.map(([id, issue]) => {
       const q = questions.find((x) => x.id === id);
       return html`<li><a href="#q-${id}">${q ? tx(lang, q.label) : id}: ${t(lang, issue.key, issue.params)}</a></li>`;
     })}</ul></div>`
     : '';
-  const strings = JSON.stringify(Object.fromEntries(['next', 'back', 'progress', 'saved_offline', 'sending', 'closed', 'required', 'send_failed', 'submit'].map((k) => [k, t(lang, `form.js.${k}`)])));
+  const strings = JSON.stringify(Object.fromEntries(['next', 'back', 'progress', 'saved_offline', 'busy', 'sending', 'closed', 'required', 'send_failed', 'submit'].map((k) => [k, t(lang, `form.js.${k}`)])));
   const other = lang === 'vi' ? 'en' : 'vi';
   const body = html`<header><p class="unit">${input.unitName}</p><h1>${tx(lang, form.title)}</h1><p class="camp">${input.campaignName}</p>${form.intro ? html`<p>${tx(lang, form.intro)}</p>` : ''}<p class="meta">${t(lang, 'form.anonymous')} <a href="?lang=${other}" lang="${other}">${t(other, 'form.switch_lang')}</a></p></header>${summary}
 <form method="post" action="/s/${input.slug}${lang === 'en' ? '?lang=en' : ''}" novalidate id="f" data-slug="${input.slug}" data-t="${strings}"><input type="hidden" name="_k" value="${input.clientKey}">${input.token ? html`<input type="hidden" name="_t" value="${input.token}">` : ''}

@@ -24,6 +24,15 @@ function fromFastify(err: FastifyError): AppError | null {
   return null;
 }
 
+/** Seconds a client should wait before sending again, for the errors that come with such a wait. */
+const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = { overloaded: 5 };
+
+/** Sets Retry-After when the error has one (a refused submission under load: send again shortly). */
+export function retryAfter(reply: FastifyReply, err: AppError): FastifyReply {
+  const s = RETRY_AFTER_S[err.code];
+  return s ? reply.header('retry-after', String(s)) : reply;
+}
+
 /** The JSON body of an error in lang. */
 export function errorBody(err: AppError, lang: Lang) {
   const body: Record<string, unknown> = { code: err.code, message: t(lang, `errors.${err.code}`, err.params) };
@@ -44,7 +53,7 @@ export function installErrors(app: FastifyInstance) {
       appErr = new AppError('internal');
     }
     if (appErr.code === 'session_expired' || appErr.code === 'unauthenticated') reply.clearCookie('ln_session', { path: '/' });
-    void reply.status(appErr.status).type('application/json; charset=utf-8').send(errorBody(appErr, req.lang));
+    void retryAfter(reply, appErr).status(appErr.status).type('application/json; charset=utf-8').send(errorBody(appErr, req.lang));
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).type('application/json; charset=utf-8').send(errorBody(new AppError('not_found'), req.lang));

@@ -122,14 +122,18 @@
   function post(item) {
     return fetch(item.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(item.body) });
   }
+  // A queued answer is sent again when the connection returns, on the next visit, and every half minute while the
+  // page stays open (a server that answered 503 because it was overloaded asks for exactly that).
+  var retry = null;
+  function later() { if (retry === null) retry = setTimeout(function () { retry = null; flush(); }, 30000); }
   function flush() {
     var queue = load(QUEUE) || [];
     if (!queue.length) return;
     post(queue[0]).then(function (res) {
-      if (res.status >= 500) return;
+      if (res.status >= 500) return later();
       save(QUEUE, (load(QUEUE) || []).slice(1));
       flush();
-    }, function () { /* still offline: try again later */ });
+    }, later);
   }
   window.addEventListener('online', flush);
   flush();
@@ -153,11 +157,12 @@
         });
         if (small && first !== null && first >= 0) { step = first; show(); }
       });
-    }).catch(function () {
+    }).catch(function (err) {
       send.disabled = false;
       save(QUEUE, (load(QUEUE) || []).concat([item]));
       localStorage.removeItem(DRAFT);
-      status.textContent = T.saved_offline;
+      status.textContent = err && err.message === 'server' ? T.busy : T.saved_offline;
+      later();
     });
   });
 })();

@@ -14,7 +14,8 @@ import {
 } from '../../../core/feedback/open311.ts';
 import { t, type Lang } from '../../../i18n/index.ts';
 import { parseWith } from '../../validate.ts';
-import { SlidingWindow } from '../public/rate-window.ts';
+import { retryAfter } from '../../plugins/errors.ts';
+import { ClientLimit, SlidingWindow } from '../public/rate-window.ts';
 import { CONTENT_MAX } from '../feedback/schema.ts';
 
 export const OPEN311_PREFIX = '/open311/v2';
@@ -82,7 +83,7 @@ function send(reply: FastifyReply, format: Open311Format, status: number, json: 
 
 function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError) {
   const list = open311Errors(err, req.lang);
-  return send(reply, formatOfUrl(req.url), err.status, list, () => xml.errors(list));
+  return send(retryAfter(reply, err), formatOfUrl(req.url), err.status, list, () => xml.errors(list));
 }
 
 /** Fastify's own failures (body too large, bad JSON, unknown content type) as our codes; anything else is internal. */
@@ -106,8 +107,8 @@ function param(source: unknown, name: string): string | undefined {
 
 export function open311Routes(app: FastifyInstance, services: AppServices) {
   const perKey = new SlidingWindow(60_000, PER_KEY_PER_MINUTE);
-  const failures = new SlidingWindow(60_000, FAILED_KEYS_PER_MINUTE);
-  const perAddress = new SlidingWindow(60_000, SERVICES_PER_MINUTE);
+  const failures = new ClientLimit(60_000, FAILED_KEYS_PER_MINUTE);
+  const perAddress = new ClientLimit(60_000, SERVICES_PER_MINUTE);
 
   const ctxOf = (req: FastifyRequest): CommandContext => ({
     ...services, audit: { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },

@@ -17,7 +17,7 @@ import { checkedInPage, personalCheckinPage, summaryPage, walkInPage } from '../
 import { messagePage } from '../../pages/feedback-pages.ts';
 import { sendHtml } from '../../pages/send.ts';
 import { parseWith } from '../../validate.ts';
-import { SlidingWindow } from './rate-window.ts';
+import { ClientLimit } from './rate-window.ts';
 
 const TEN_MIN = 10 * 60_000;
 
@@ -30,8 +30,8 @@ const WalkIn = z.object({
 const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : undefined);
 
 export function publicConferenceRoutes(app: FastifyInstance, services: AppServices) {
-  const views = new SlidingWindow(TEN_MIN, 300);
-  const posts = new SlidingWindow(TEN_MIN, 30);
+  const views = new ClientLimit(TEN_MIN, 300);
+  const posts = new ClientLimit(TEN_MIN, 30);
 
   const auditOf = (req: FastifyRequest) => ({ actor: null, ip: req.ip, userAgent: str(req.headers['user-agent']) ?? null });
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>

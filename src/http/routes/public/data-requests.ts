@@ -16,7 +16,7 @@ import type { ItemRow } from '../../../db/repos/feedback.ts';
 import { t } from '../../../i18n/index.ts';
 import { codeNotFoundPage, dataPage, DATA_KINDS, verifiedPage, verifyPage, withLang } from '../../pages/feedback-pages.ts';
 import { fieldsOf, first } from './feedback-form.ts';
-import { SlidingWindow } from './rate-window.ts';
+import { ClientLimit } from './rate-window.ts';
 
 /** What the feedback routes share with these: the services, the code lookup (timed, limited) and their pages. */
 export interface CitizenRouteKit {
@@ -32,7 +32,7 @@ export interface CitizenRouteKit {
 
 export function publicDataRequestRoutes(app: FastifyInstance, { services, citizen, lookup, unitName, tooMany, codeParam, sendHtml }: CitizenRouteKit) {
   // Per address: each post sends a code to someone's phone or mailbox.
-  const dataPosts = new SlidingWindow(60 * 60_000, 20);
+  const dataPosts = new ClientLimit(60 * 60_000, 20);
 
   async function renderData(req: FastifyRequest, reply: FastifyReply, item: ItemRow, status: number,
     extra: { issues?: Record<string, FieldIssue>; values?: { kind?: string; details?: string }; problem?: string | null } = {}) {

@@ -26,12 +26,12 @@ import { formatTrackingCode } from '../../../core/feedback/tracking.ts';
 import { t } from '../../../i18n/index.ts';
 import type { ItemRow } from '../../../db/repos/feedback.ts';
 import { reencodePhoto } from '../../../media/images.ts';
-import { errorBody } from '../../plugins/errors.ts';
+import { errorBody, retryAfter } from '../../plugins/errors.ts';
 import {
   codeNotFoundPage, feedbackFormPage, messagePage, receiptPage, statusPage, trackEntryPage, unitListPage, withLang,
   type StatusNotice, type UnitGroup,
 } from '../../pages/feedback-pages.ts';
-import { SlidingWindow } from './rate-window.ts';
+import { ClientLimit } from './rate-window.ts';
 import { fieldsOf, first, formValues, MULTIPART_LIMITS, readForm, validateForm } from './feedback-form.ts';
 import { sendHtml as sendPage } from '../../pages/send.ts';
 import { publicDataRequestRoutes } from './data-requests.ts';
@@ -58,9 +58,9 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body
 export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices) {
   // Per address. A commune office's Wi-Fi may carry many honest people, so the limits are roomy; a code lookup
   // that names nothing counts much more than one that does, which is what guessing looks like.
-  const submissions = new SlidingWindow(TEN_MIN, 20);
-  const lookups = new SlidingWindow(TEN_MIN, 300);
-  const misses = new SlidingWindow(TEN_MIN, 30);
+  const submissions = new ClientLimit(TEN_MIN, 20);
+  const lookups = new ClientLimit(TEN_MIN, 300);
+  const misses = new ClientLimit(TEN_MIN, 30);
 
   const citizen = (req: FastifyRequest): CitizenCtx => ({
     ...services, audit: { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
@@ -72,6 +72,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   }
 
   function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError) {
+    void retryAfter(reply, err);
     if (wantsJson(req)) return reply.status(err.status).header('cache-control', 'no-store').send(errorBody(err, req.lang));
     return sendHtml(req, reply, err.status, messagePage(req.lang, t(req.lang, 'citizen.error_title'), t(req.lang, `errors.${err.code}`, err.params), { noindex: true }));
   }
@@ -209,10 +210,12 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       const form = await readForm(req);
       if (form.fatal) return errorPage(req, reply, form.fatal);
       const lang = req.lang;
-      const again = (status: number, issues: Record<string, FieldIssue>) => {
-        if (json) return reply.status(status).header('cache-control', 'no-store').send(errorBody(new AppError('validation', { fields: issues }), lang));
+      // The form again, with what was typed: refused fields marked, or the whole form refused for now (problem).
+      const again = (status: number, issues: Record<string, FieldIssue>, problem?: AppError) => {
+        if (json) return reply.status(status).header('cache-control', 'no-store').send(errorBody(problem ?? new AppError('validation', { fields: issues }), lang));
         return sendHtml(req, reply, status, feedbackFormPage({
           lang, unitCode: unit.code, unitName: unit.name, qr, values: formValues(form.fields), issues, photosDropped: form.files.length > 0 || !!issues.photos,
+          problem: problem ? t(lang, `errors.${problem.code}`) : undefined,
         }));
       };
 
@@ -252,6 +255,11 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
         return reply.redirect(withLang(`/tra-cuu/${code}/receipt`, lang), 303);
       } catch (e) {
         if (e instanceof AppError && e.code === 'validation' && e.fields) return again(400, e.fields);
+        // Too much waiting to be written: nothing of it was, and the sender keeps what they typed.
+        if (e instanceof AppError && e.code === 'overloaded') {
+          void retryAfter(reply, e);
+          return again(503, {}, e);
+        }
         throw e;
       }
     });

@@ -1,17 +1,16 @@
-// Per-client limits on the public endpoints: a fixed window counter per key, in memory, bounded in size. Enough to
-// stop floods from one client; the keys are clients, not raw addresses (clientKey).
+// Limits on the public endpoints: a fixed window counter per key, in memory, bounded in size. Enough to stop floods
+// from one client. ClientLimit counts clients, not raw addresses (core/client-key.ts); SlidingWindow any key (a
+// partner's API key).
 import { clientKey } from '../../../core/client-key.ts';
 
-/** Hits per client (clientKey of the request's address), optionally per scope (a survey, say), in a fixed window. */
 export class SlidingWindow {
   /** Insertion order is the order the windows started in (a new window is re-inserted), oldest first. */
   private readonly hits = new Map<string, { start: number; n: number }>();
 
   constructor(private readonly windowMs: number, private readonly max: number, private readonly maxKeys = 50_000) {}
 
-  /** Counts a hit of the client at this address (within scope, if given); false when it is over its limit. */
-  hit(ip: string, scope?: string, now = Date.now()): boolean {
-    const key = scope === undefined ? clientKey(ip) : `${clientKey(ip)}|${scope}`;
+  /** Counts a hit; false when the key is over its limit in the current window. */
+  hit(key: string, now = Date.now()): boolean {
     let w = this.hits.get(key);
     if (!w || now - w.start >= this.windowMs) {
       if (w) this.hits.delete(key);
@@ -23,9 +22,9 @@ export class SlidingWindow {
     return w.n <= this.max;
   }
 
-  /** Whether the client has used up its window (without counting a hit): for strikes counted apart from requests. */
-  full(ip: string, now = Date.now()): boolean {
-    const w = this.hits.get(clientKey(ip));
+  /** Whether the key has used up its window (without counting a hit): for strikes counted apart from requests. */
+  full(key: string, now = Date.now()): boolean {
+    const w = this.hits.get(key);
     return !!w && now - w.start < this.windowMs && w.n >= this.max;
   }
 
@@ -52,5 +51,24 @@ export class SlidingWindow {
       if (drop-- <= 0) break;
       this.hits.delete(k);
     }
+  }
+}
+
+/** Hits per client (the clientKey of a request's address), optionally per scope (a survey, say), in a fixed window. */
+export class ClientLimit {
+  private readonly window: SlidingWindow;
+
+  constructor(windowMs: number, max: number, maxKeys?: number) {
+    this.window = new SlidingWindow(windowMs, max, maxKeys);
+  }
+
+  /** Counts a hit of the client at this address (within scope, if given); false when it is over its limit. */
+  hit(ip: string, scope?: string, now?: number): boolean {
+    return this.window.hit(scope === undefined ? clientKey(ip) : `${clientKey(ip)}|${scope}`, now);
+  }
+
+  /** Whether the client has used up its window, without counting a hit. */
+  full(ip: string, now?: number): boolean {
+    return this.window.full(clientKey(ip), now);
   }
 }

@@ -18,7 +18,7 @@ import { messagePage, withLang } from '../../pages/feedback-pages.ts';
 import { FEEDBACK_CSS } from '../../pages/feedback-css.ts';
 import { FORM_CSS } from '../../pages/survey-css.ts';
 import { html, raw, type Html } from '../../pages/html.ts';
-import { SlidingWindow } from './rate-window.ts';
+import { ClientLimit } from './rate-window.ts';
 import { sendHtml as sendPage } from '../../pages/send.ts';
 
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9.-]{0,79}$/;
@@ -110,8 +110,8 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body
 const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : undefined);
 
 export function publicReportBackRoutes(app: FastifyInstance, services: AppServices) {
-  const views = new SlidingWindow(TEN_MIN, 300);
-  const pdfs = new SlidingWindow(TEN_MIN, 30);
+  const views = new ClientLimit(TEN_MIN, 300);
+  const pdfs = new ClientLimit(TEN_MIN, 30);
   // PDFs by the content they print (and the day on their date line): drawing is the costly part.
   const printed = new Map<string, { at: number; pdf: Buffer }>();
 

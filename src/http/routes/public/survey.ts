@@ -13,9 +13,9 @@ import { todayVN } from '../../../core/dates.ts';
 import { acceptance } from '../../../core/surveys/campaign.ts';
 import { t } from '../../../i18n/index.ts';
 import { formEntry } from '../../../commands/surveys/form-entries.ts';
-import { errorBody } from '../../plugins/errors.ts';
+import { errorBody, retryAfter } from '../../plugins/errors.ts';
 import { messagePage, surveyFormPage } from '../../pages/survey-form.ts';
-import { SlidingWindow } from './rate-window.ts';
+import { ClientLimit } from './rate-window.ts';
 import { sendHtml } from '../../pages/send.ts';
 import QRCode from 'qrcode';
 
@@ -24,7 +24,7 @@ const SCRIPT = fs.readFileSync(new URL('../../pages/assets/form.js', import.meta
 const SCRIPT_GZ = zlib.gzipSync(SCRIPT, { level: 9 });
 const SLUG = /^[a-z0-9]{4,12}$/;
 /** Per address and form: generous, since a whole conference may share one Wi-Fi address. */
-const perClient = new SlidingWindow(10 * 60 * 1000, 120);
+const perClient = new ClientLimit(10 * 60 * 1000, 120);
 
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');
 
@@ -153,11 +153,16 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
       return reply.redirect(`/s/${entry.slug}/cam-on${req.lang === 'en' ? '?lang=en' : ''}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      void retryAfter(reply, err);
       if (json) return reply.status(err.status).send(errorBody(err, req.lang));
-      if (err.code === 'validation') {
+      // Refused fields, or the whole form refused for now (overloaded): the form again with what was answered.
+      if (err.code === 'validation' || err.code === 'overloaded') {
         const form = definitionOf(entry.version_id, entry.definition);
         const values = Object.fromEntries(Object.entries(raw ?? {}).filter(([k]) => k !== '_k').map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
-        return sendHtml(req, reply, 400, surveyFormPage({ lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? newClientKey(), token, values, issues: err.fields }));
+        return sendHtml(req, reply, err.status, surveyFormPage({
+          lang: req.lang, slug: entry.slug, unitName: await unitName(entry.unit_id), campaignName: entry.name, form, clientKey: clientKey ?? newClientKey(), token, values,
+          ...(err.code === 'validation' ? { issues: err.fields } : { problem: t(req.lang, 'errors.overloaded') }),
+        }));
       }
       if (err.code === 'token_used' || err.code === 'token_required') return tokenPage(req, reply, err.code, await unitName(entry.unit_id));
       return sendHtml(req, reply, err.status, messagePage(req.lang, t(req.lang, 'form.closed_title'), t(req.lang, 'form.closed'), await unitName(entry.unit_id)));

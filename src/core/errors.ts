@@ -84,10 +84,12 @@ export class AppError extends Error {
   readonly fields?: Record<string, FieldIssue>;
   readonly rows?: RowIssue[];
   readonly params?: Record<string, string | number>;
+  /** For a refusal that passes (rate_limited, overloaded): seconds before sending again is worth it. */
+  readonly retryAfterS?: number;
 
   constructor(
     code: ErrorCode,
-    opts: { fields?: Record<string, FieldIssue>; rows?: RowIssue[]; params?: Record<string, string | number> } = {},
+    opts: { fields?: Record<string, FieldIssue>; rows?: RowIssue[]; params?: Record<string, string | number>; retryAfterS?: number } = {},
   ) {
     super(code);
     this.code = code;
@@ -95,6 +97,7 @@ export class AppError extends Error {
     this.fields = opts.fields;
     this.rows = opts.rows;
     this.params = opts.params;
+    this.retryAfterS = opts.retryAfterS;
   }
 }
 

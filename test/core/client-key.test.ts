@@ -37,6 +37,12 @@ describe('SlidingWindow', () => {
     expect(w.hit('10.0.0.1', 1000)).toBe(true);
   });
 
+  it('tells how long until a key\'s window ends, in whole seconds, at least one', () => {
+    const w = new SlidingWindow(600_000, 1);
+    w.hit('k', 0);
+    expect([w.waitS('k', 0), w.waitS('k', 120_001), w.waitS('k', 599_500), w.waitS('other', 0)]).toEqual([600, 480, 1, 1]);
+  });
+
   it('counts IPv6 addresses of one /64 together as a client, and a scope apart', () => {
     const w = new ClientLimit(1000, 2);
     expect(w.hit('2001:db8:1:1::a', undefined, 0)).toBe(true);

@@ -27,9 +27,9 @@ function fromFastify(err: FastifyError): AppError | null {
 /** Seconds a client should wait before sending again, for the errors that come with such a wait. */
 const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = { overloaded: 5 };
 
-/** Sets Retry-After when the error has one (a refused submission under load: send again shortly). */
+/** Sets Retry-After when the error has one (a rate limit's window, a refused submission under load). */
 export function retryAfter(reply: FastifyReply, err: AppError): FastifyReply {
-  const s = RETRY_AFTER_S[err.code];
+  const s = err.retryAfterS ?? RETRY_AFTER_S[err.code];
   return s ? reply.header('retry-after', String(s)) : reply;
 }
 

@@ -286,6 +286,9 @@ forEachEngine('open311 intake', 'demo', (h) => {
     expect(status).toBe(429);
     const res = await get(`${V2}/requests.xml?api_key=${key}`);
     expect(parser.parse(res.body).errors.error[0].code).toBe('429');
+    // When to come back: what is left of the key's minute.
+    expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Other partners are not slowed down.
     expect((await get(`${V2}/requests.json?api_key=${provinceKey}&service_request_id=ABCDEFGHJK`)).statusCode).toBe(200);
   });

@@ -320,6 +320,9 @@ forEachEngine('public feedback form', 'demo', (h) => {
     const blocked = await get(h, '/tra-cuu/ZZZZZ-ZZZZZ/status', ip);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.body).toContain('Quá nhiều yêu cầu');
+    // The misses' window is ten minutes: what is left of it, in seconds.
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(500);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(600);
     expect((await get(h, '/tra-cuu/ZZZZZ-ZZZZZ/status', newIp())).statusCode).toBe(404);
 
     const flood = newIp();
@@ -330,6 +333,7 @@ forEachEngine('public feedback form', 'demo', (h) => {
     expect(last!.body).toContain('Quá nhiều yêu cầu');
     const json = await h.app.inject({ method: 'POST', url: UNIT, remoteAddress: flood, payload: { kind: 'suggestion', content: CONTENT } });
     expect([json.statusCode, json.json().code]).toEqual([429, 'rate_limited']);
+    expect(Number(json.headers['retry-after'])).toBeGreaterThan(500);
     // An IPv6 phone may send each form from a new address of its /64: it is still one client.
     const phone = (i: number) => `2001:db8:feed:1:${i.toString(16)}::1`;
     for (let i = 1; i <= 20; i++) expect((await post(h, UNIT, multipart({ kind: 'suggestion', content: '' }), phone(i))).statusCode).toBe(400);

@@ -89,6 +89,27 @@ forEachEngine('public survey form', 'demo', (h) => {
     expect(cu.suspected_duplicates).toBe(1);
   });
 
+  it('refuses a flood from one client (an IPv6 /64) with a clear 429 and Retry-After, counted for the unit', async () => {
+    const blocked = async () => Number((await h.database.db.selectFrom('campaign_units').select('blocked_duplicates').where('slug', '=', slug).executeTakeFirstOrThrow()).blocked_duplicates);
+    const before = { blocked: await blocked(), responses: await count() };
+    // 120 posts from one phone in ten minutes (each from a new address of its /64, each missing its answers).
+    for (let i = 1; i <= 120; i++) {
+      const r = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, remoteAddress: `2001:db8:5:5:${i.toString(16)}::1`, payload: form({ _k: `lu-${i}` }) });
+      expect(r.statusCode).toBe(400);
+    }
+    const full = { _k: 'lu-121', da_lam_viec: 'khong', ...Object.fromEntries(CRITERIA.map((c) => [c, '3'])) };
+    const page = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, remoteAddress: '2001:db8:5:5:ffff::1', payload: form(full) });
+    expect(page.statusCode).toBe(429);
+    expect(page.body).toContain('Quá nhiều');
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(500);
+    const json = await h.app.inject({ method: 'POST', url: `/s/${slug}`, remoteAddress: '2001:db8:5:5::2', payload: { answers: {}, clientKey: 'lu-json' } });
+    expect([json.statusCode, json.json().code]).toEqual([429, 'rate_limited']);
+    expect(await blocked()).toBe(before.blocked + 2);
+    expect(await count()).toBe(before.responses);
+    // Another /64 is another client.
+    expect((await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, remoteAddress: '2001:db8:5:6::1', payload: form({ ...full, _k: 'lu-other' }) })).statusCode).toBe(303);
+  });
+
   it('answers a clear page for a closed campaign, an unknown code, and an oversized body', async () => {
     const closed = await h.database.db.selectFrom('campaign_units as cu').innerJoin('campaigns as c', 'c.id', 'cu.campaign_id')
       .select('cu.slug').where('c.state', '=', 'closed').executeTakeFirstOrThrow();

@@ -120,10 +120,10 @@ export function open311Routes(app: FastifyInstance, services: AppServices) {
     try {
       partner = await authenticatePartner(services.database, bodyKey ?? param(req.query, 'api_key'));
     } catch (err) {
-      if (err instanceof AppError && !failures.hit(req.ip)) throw new AppError('rate_limited');
+      if (err instanceof AppError && !failures.hit(req.ip)) throw new AppError('rate_limited', { retryAfterS: failures.waitS(req.ip) });
       throw err;
     }
-    if (!perKey.hit(String(partner.id))) throw new AppError('rate_limited');
+    if (!perKey.hit(String(partner.id))) throw new AppError('rate_limited', { retryAfterS: perKey.waitS(String(partner.id)) });
     return partner;
   }
 
@@ -137,7 +137,7 @@ export function open311Routes(app: FastifyInstance, services: AppServices) {
 
     for (const format of ['json', 'xml'] as const) {
       scope.get(`/services.${format}`, async (req, reply) => {
-        if (!perAddress.hit(req.ip)) throw new AppError('rate_limited');
+        if (!perAddress.hit(req.ip)) throw new AppError('rate_limited', { retryAfterS: perAddress.waitS(req.ip) });
         const list = await listServices(services.database);
         return send(reply, format, 200, list, () => xml.services(list));
       });

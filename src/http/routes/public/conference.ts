@@ -36,12 +36,12 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   const auditOf = (req: FastifyRequest) => ({ actor: null, ip: req.ip, userAgent: str(req.headers['user-agent']) ?? null });
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>
     sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'conf.public.not_found_title'), t(req.lang, 'conf.public.not_found'), { noindex: true }));
-  const tooMany = (req: FastifyRequest, reply: FastifyReply) =>
-    sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down')));
+  const tooMany = (req: FastifyRequest, reply: FastifyReply, waitS: number) =>
+    sendHtml(req, reply.header('retry-after', String(waitS)), 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down')));
   const code = (params: unknown) => String((params as { code?: unknown }).code ?? '').toUpperCase();
 
   app.get('/hn/:code', async (req, reply) => {
-    if (!views.hit(req.ip)) return tooMany(req, reply);
+    if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
     const c = await publicConference(services, code(req.params));
     if (!c) return notFound(req, reply);
     return sendHtml(req, reply, 200, summaryPage(req.lang, c), { cache: 'public, max-age=300', vary: 'accept-language' });
@@ -55,14 +55,14 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   });
 
   app.get('/hn/:code/diem-danh', async (req, reply) => {
-    if (!views.hit(req.ip)) return tooMany(req, reply);
+    if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
     const c = await checkinConference(services, code(req.params));
     if (!c) return notFound(req, reply);
     return sendHtml(req, reply, 200, walkInPage(req.lang, c));
   });
 
   app.post('/hn/:code/diem-danh', async (req, reply) => {
-    if (!posts.hit(req.ip)) return tooMany(req, reply);
+    if (!posts.hit(req.ip)) return tooMany(req, reply, posts.waitS(req.ip));
     const c = await checkinConference(services, code(req.params));
     if (!c) return notFound(req, reply);
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -81,7 +81,7 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   });
 
   app.get('/hn/d/:token', async (req, reply) => {
-    if (!views.hit(req.ip)) return tooMany(req, reply);
+    if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
     const token = String((req.params as { token?: unknown }).token ?? '');
     const d = await delegateCheckin(services, token);
     if (!d) return notFound(req, reply);
@@ -89,7 +89,7 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   });
 
   app.post('/hn/d/:token', async (req, reply) => {
-    if (!posts.hit(req.ip)) return tooMany(req, reply);
+    if (!posts.hit(req.ip)) return tooMany(req, reply, posts.waitS(req.ip));
     const token = String((req.params as { token?: unknown }).token ?? '');
     const d = await delegateCheckin(services, token);
     if (!d) return notFound(req, reply);

@@ -24,7 +24,7 @@ export interface CitizenRouteKit {
   citizen(req: FastifyRequest): CitizenCtx;
   lookup(req: FastifyRequest, reply: FastifyReply, raw: string): Promise<ItemRow | null>;
   unitName(unitId: number): Promise<string>;
-  tooMany(req: FastifyRequest, reply: FastifyReply): unknown;
+  tooMany(req: FastifyRequest, reply: FastifyReply, waitS: number): unknown;
   codeParam(req: FastifyRequest): string;
   /** A citizen page: never cached, no Referer. */
   sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body: string): unknown;
@@ -47,7 +47,7 @@ export function publicDataRequestRoutes(app: FastifyInstance, { services, citize
   });
 
   app.post('/tra-cuu/:code/data', { bodyLimit: 16 * 1024 }, async (req, reply) => {
-    if (!dataPosts.hit(req.ip)) return tooMany(req, reply);
+    if (!dataPosts.hit(req.ip)) return tooMany(req, reply, dataPosts.waitS(req.ip));
     const item = await lookup(req, reply, codeParam(req));
     if (!item) return reply;
     const fields = fieldsOf(req.body) ?? {};
@@ -91,7 +91,7 @@ export function publicDataRequestRoutes(app: FastifyInstance, { services, citize
   });
 
   app.post('/tra-cuu/:code/data/:rid', { bodyLimit: 4096 }, async (req, reply) => {
-    if (!dataPosts.hit(req.ip)) return tooMany(req, reply);
+    if (!dataPosts.hit(req.ip)) return tooMany(req, reply, dataPosts.waitS(req.ip));
     const item = await lookup(req, reply, codeParam(req));
     if (!item) return reply;
     const rid = requestParam(req);

@@ -66,7 +66,8 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
     ...services, audit: { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
   });
 
-  function tooMany(req: FastifyRequest, reply: FastifyReply) {
+  function tooMany(req: FastifyRequest, reply: FastifyReply, waitS: number) {
+    void reply.header('retry-after', String(waitS));
     if (wantsJson(req)) return reply.status(429).header('cache-control', 'no-store').send(errorBody(new AppError('rate_limited'), req.lang));
     return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down'), { noindex: true }));
   }
@@ -112,8 +113,9 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
    */
   async function lookup(req: FastifyRequest, reply: FastifyReply, raw: string): Promise<ItemRow | null> {
     const start = performance.now();
-    if (misses.full(req.ip) || !lookups.hit(req.ip)) {
-      await tooMany(req, reply);
+    const refusedBy = misses.full(req.ip) ? misses : !lookups.hit(req.ip) ? lookups : null;
+    if (refusedBy) {
+      await tooMany(req, reply, refusedBy.waitS(req.ip));
       return null;
     }
     const item = await itemByCode(services, raw);
@@ -205,7 +207,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       const unit = await unitOf(String((req.params as { unitCode: string }).unitCode));
       // An upload left unread is discarded by Node once the answer is sent.
       if (!unit || 'successors' in unit) return unitNotFound(req, reply);
-      if (!submissions.hit(req.ip)) return tooMany(req, reply);
+      if (!submissions.hit(req.ip)) return tooMany(req, reply, submissions.waitS(req.ip));
       const qr = fromQr(req);
       const form = await readForm(req);
       if (form.fatal) return errorPage(req, reply, form.fatal);

@@ -28,6 +28,12 @@ export class SlidingWindow {
     return !!w && now - w.start < this.windowMs && w.n >= this.max;
   }
 
+  /** Whole seconds until the key's window ends (at least 1): the Retry-After of a refusal. */
+  waitS(key: string, now = Date.now()): number {
+    const w = this.hits.get(key);
+    return w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
+  }
+
   /** How many keys are held (for tests). */
   get size(): number {
     return this.hits.size;
@@ -70,5 +76,10 @@ export class ClientLimit {
   /** Whether the client has used up its window, without counting a hit. */
   full(ip: string, now?: number): boolean {
     return this.window.full(clientKey(ip), now);
+  }
+
+  /** Whole seconds until the client's window ends: the Retry-After of a refusal. */
+  waitS(ip: string, scope?: string, now?: number): number {
+    return this.window.waitS(scope === undefined ? clientKey(ip) : `${clientKey(ip)}|${scope}`, now);
   }
 }

@@ -115,8 +115,8 @@ export function publicReportBackRoutes(app: FastifyInstance, services: AppServic
   // PDFs by the content they print (and the day on their date line): drawing is the costly part.
   const printed = new Map<string, { at: number; pdf: Buffer }>();
 
-  function tooMany(req: FastifyRequest, reply: FastifyReply) {
-    return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down')));
+  function tooMany(req: FastifyRequest, reply: FastifyReply, waitS: number) {
+    return sendHtml(req, reply.header('retry-after', String(waitS)), 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down')));
   }
 
   function unitNotFound(req: FastifyRequest, reply: FastifyReply) {
@@ -154,7 +154,7 @@ export function publicReportBackRoutes(app: FastifyInstance, services: AppServic
   }
 
   async function sendPdf(req: FastifyRequest, reply: FastifyReply, rawCode: string) {
-    if (!pdfs.hit(req.ip)) return tooMany(req, reply);
+    if (!pdfs.hit(req.ip)) return tooMany(req, reply, pdfs.waitS(req.ip));
     const tg = await target(req, reply, rawCode);
     if (!tg) return reply;
     const report = await reportBack(services, tg.unit.id, tg.period);
@@ -184,7 +184,7 @@ export function publicReportBackRoutes(app: FastifyInstance, services: AppServic
     scope.get('/bao-cao/:unitCode', async (req, reply) => {
       const raw = String((req.params as { unitCode: string }).unitCode);
       if (/\.pdf$/i.test(raw)) return sendPdf(req, reply, raw.slice(0, -4));
-      if (!views.hit(req.ip)) return tooMany(req, reply);
+      if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
       const tg = await target(req, reply, raw);
       if (!tg) return reply;
       const report = await reportBack(services, tg.unit.id, tg.period);

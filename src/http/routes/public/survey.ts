@@ -130,7 +130,8 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
     }
     if (!perClient.hit(req.ip, entry.slug)) {
       await sql`update campaign_units set blocked_duplicates = blocked_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);
-      const err = new AppError('rate_limited');
+      const err = new AppError('rate_limited', { retryAfterS: perClient.waitS(req.ip, entry.slug) });
+      void retryAfter(reply, err);
       if (wantsJson(req)) return reply.status(429).send(errorBody(err, req.lang));
       return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'form.slow_down_title'), t(req.lang, 'errors.rate_limited')));
     }

@@ -1,5 +1,5 @@
 // langnghe <command>: start, serve, migrate, seed-demo, create-admin, units import|export,
-// backup FILE, restore FILE, audit verify, retention run.
+// backup FILE, restore FILE, audit verify, retention run, reminders run.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openForCli } from './open.ts';
@@ -9,6 +9,7 @@ import { createUser } from '../commands/users/manage.ts';
 import { applyUnitBatch } from '../commands/units/write.ts';
 import { verifyAuditChain } from '../commands/audit/verify.ts';
 import { runRetention } from '../commands/feedback/retention.ts';
+import { queueDeadlineReminders } from '../commands/feedback/reminders.ts';
 import { parseUnitsCsv, unitCsvRows, writeUnitsCsv } from '../core/units/csv.ts';
 import { AppError } from '../core/errors.ts';
 import { t } from '../i18n/index.ts';
@@ -31,6 +32,8 @@ const HELP = `langnghe <lệnh / command>
   restore FILE           replace the database with a backup (stop the server first)
   audit verify           check the audit hash chain
   retention run [--dry-run]  anonymise people whose items closed past the retention period (JSON summary)
+  reminders run [--date YYYY-MM-DD]  queue the day's deadline reminders to officers and leaders (once a day; the
+                         server does it itself every working day from 07:00)
 Environment: DATABASE_URL (default sqlite:./data/langnghe.sqlite), PORT (3000), HOST (127.0.0.1)`;
 
 async function readPassword(): Promise<string> {
@@ -134,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
         if (sub !== 'run' || rest.some((a) => a !== '--dry-run')) { console.error(HELP); return 2; }
         const { database, ctx } = await openForCli();
         try { console.log(JSON.stringify(await runRetention(ctx, { dryRun: rest.includes('--dry-run') }))); return 0; } finally { await database.close(); }
+      }
+      case 'reminders': {
+        const date = rest[0] === '--date' && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '') && rest.length === 2 ? rest[1] : rest.length === 0 ? undefined : null;
+        if (sub !== 'run' || date === null) { console.error(HELP); return 2; }
+        const { config, database, ctx } = await openForCli();
+        try { console.log(JSON.stringify(await queueDeadlineReminders(ctx, { day: date, publicUrl: config.publicUrl }))); return 0; } finally { await database.close(); }
       }
       default:
         console.log(HELP);

@@ -11,6 +11,7 @@ import { purgeOldAttempts } from '../db/repos/login-attempts.ts';
 import { openForCli, redactUrl } from './open.ts';
 import { adaptersFromConfig } from '../notify/adapter.ts';
 import { startOutboxWorker } from '../notify/outbox.ts';
+import { remindIfDue } from '../commands/feedback/reminders.ts';
 import { walBufferState } from '../db/walbuf.ts';
 
 /**
@@ -52,11 +53,15 @@ export async function serve(opts: { seed: boolean }): Promise<number> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
 
+  // Hourly: expired sessions and old login attempts go; officers get the day's deadline reminders once it has begun.
+  const remind = () => remindIfDue(ctx, config.publicUrl).catch((err) => app.log.error({ err }, 'deadline reminders failed'));
   const housekeeping = setInterval(() => {
     const now = new Date();
     void purgeExpiredSessions(database.db, now).then(() => purgeOldAttempts(database.db, now)).catch((err) => app.log.error({ err }, 'housekeeping failed'));
+    void remind();
   }, 60 * 60 * 1000);
   housekeeping.unref();
+  void remind();
   // Citizen notifications queued by commands go out from the outbox; without adapters they wait, queued.
   const outbox = startOutboxWorker(database, adapters, { intervalMs: config.outboxIntervalMs, log: app.log });
 

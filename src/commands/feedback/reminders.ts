@@ -1,0 +1,168 @@
+// Deadline reminders: once a working day, each officer is told which of the items assigned to them are overdue or
+// due within REMIND_WITHIN working days, and each unit's leaders which of their unit's such items nobody is assigned
+// to yet (still to be accepted, refused or forwarded). The console shows the same items (the register's "due soon"
+// and "overdue" filters); the reminder reaches those who are not looking.
+//
+// - One message per person: by email when their account has one, else by the SMS/Zalo gateway to their phone;
+//   someone with neither is counted as unreachable. Queued in the notification outbox like citizens' notices.
+// - Minimal: register number, unit, kind, due date and a link to the item in the console, never the content or the
+//   citizen (the email leaves the system; the item is one click away for who may see it).
+// - Once a day: the day is recorded in `settings` in the same transaction as the messages, under a row lock, so a
+//   second run (another process, the next hour's check, the command by hand) queues nothing. Non-working days
+//   (weekends, holidays, an admin's days off) have none.
+// - One audit event per run with the counts.
+import { sql } from 'kysely';
+import { formatDate, hourVN, nowIso, todayVN } from '../../core/dates.ts';
+import { OWING_STATES } from '../../core/feedback/lifecycle.ts';
+import type { FeedbackKind, FeedbackState } from '../../db/schema.ts';
+import { appendAudit } from '../../db/repos/audit.ts';
+import { stateLiterals } from '../../db/repos/feedback.ts';
+import { feedbackConfig } from '../../db/repos/feedback-config.ts';
+import { inTx } from '../../db/tx.ts';
+import { t } from '../../i18n/index.ts';
+import { enqueueNotifications, type NewNotification } from '../../notify/outbox.ts';
+import type { CommandContext } from '../context.ts';
+
+/** Items due within this many working days (and overdue ones) are reminded of. */
+export const REMIND_WITHIN = 2;
+/** Reminders go out from this hour of a working day (Viet Nam time), when the day's work starts. */
+export const REMIND_FROM_HOUR = 7;
+/** Items listed in one message; the rest are counted. */
+export const REMINDER_MAX_LINES = 30;
+const LAST_DAY_KEY = 'feedback.reminders_last_day';
+/** States in which nobody need be assigned yet: the unit's leaders are reminded of these. */
+const UNASSIGNED_STATES: readonly FeedbackState[] = ['received', 'accepted'];
+
+export interface ReminderLine {
+  id: number;
+  registerNo: number;
+  registerYear: number;
+  unitName: string;
+  kind: FeedbackKind;
+  dueOn: string;
+  /** Working days from today to the due day: negative when overdue. */
+  workingDaysLeft: number;
+}
+
+export interface ReminderSummary {
+  day: string;
+  /** Why nothing was queued: already run today, or not a working day. */
+  skipped?: 'already_run' | 'not_working_day';
+  items: number;
+  messages: number;
+  /** People with items to be reminded of and no email or phone on their account. */
+  unreachable: number;
+}
+
+/** The message to one person: Vietnamese, like every notice; the overdue first, then by due day. */
+export function reminderMessage(fullName: string, lines: readonly ReminderLine[], link: (id: number) => string | null): { subject: string; body: string } {
+  const sorted = [...lines].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
+  const overdue = sorted.filter((l) => l.workingDaysLeft < 0).length;
+  const subject = `Lắng Nghe — ${sorted.length} ý kiến ${overdue ? `(${overdue} quá hạn) ` : ''}cần giải quyết`;
+  const shown = sorted.slice(0, REMINDER_MAX_LINES).map((l) => {
+    const when = l.workingDaysLeft < 0 ? `QUÁ HẠN ${-l.workingDaysLeft} ngày làm việc` : l.workingDaysLeft === 0 ? 'hết hạn hôm nay' : `còn ${l.workingDaysLeft} ngày làm việc`;
+    const url = link(l.id);
+    return `- Số ${l.registerNo}/${l.registerYear} · ${l.unitName} · ${t('vi', `ui.feedback.kind.${l.kind}`)} · hạn ${formatDate(l.dueOn)} (${when})${url ? `\n  ${url}` : ''}`;
+  });
+  const more = sorted.length > REMINDER_MAX_LINES ? `\n… và ${sorted.length - REMINDER_MAX_LINES} ý kiến khác (Sổ tiếp nhận ý kiến, lọc "Quá hạn" hoặc "Sắp đến hạn").` : '';
+  const body = `Kính gửi đồng chí ${fullName},\n\nCác ý kiến sau đã quá hạn hoặc sắp đến hạn giải quyết:\n${shown.join('\n')}${more}\n\n` +
+    'Thư nhắc tự động của Lắng Nghe, gửi mỗi ngày làm việc.';
+  return { subject, body };
+}
+
+interface DueRow {
+  id: number;
+  unit_id: number;
+  register_no: number;
+  register_year: number;
+  kind: FeedbackKind;
+  state: FeedbackState;
+  due_on: string;
+  assignee_id: number | null;
+}
+
+interface Person {
+  id: number;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/**
+ * Queues today's reminders (or those of `day`, for a run by hand); see the top of this file. `publicUrl` (the
+ * address staff open the console at) makes each line a link.
+ */
+export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: string; publicUrl?: string | null } = {}): Promise<ReminderSummary> {
+  const day = opts.day ?? todayVN();
+  const { calendar } = await feedbackConfig(ctx.database);
+  if (!calendar.isWorkingDay(day)) return { day, skipped: 'not_working_day', items: 0, messages: 0, unreachable: 0 };
+  const until = calendar.addWorkingDays(day, REMIND_WITHIN);
+  const graph = await ctx.access.unitGraph();
+  const base = opts.publicUrl?.replace(/\/+$/, '');
+  const link = (id: number) => (base ? `${base}/console/feedback/${id}` : null);
+
+  return inTx(ctx.database, async (trx, engine) => {
+    // Claim the day first: the row lock (and SQLite's write lock) makes a concurrent run wait here and then see it.
+    await trx.insertInto('settings').values({ key: LAST_DAY_KEY, value: JSON.stringify(''), updated_at: nowIso() })
+      .onConflict((oc) => oc.column('key').doNothing()).execute();
+    const claimed = await trx.updateTable('settings').set({ value: JSON.stringify(day), updated_at: nowIso() })
+      .where('key', '=', LAST_DAY_KEY).where('value', '<', JSON.stringify(day)).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return { day, skipped: 'already_run' as const, items: 0, messages: 0, unreachable: 0 };
+
+    // The owing items due by `until` (the owing items' partial index, read in due order).
+    const rows: DueRow[] = await trx.selectFrom('feedback_items as i')
+      .select(['i.id', 'i.unit_id', 'i.register_no', 'i.register_year', 'i.kind', 'i.state', 'i.due_on', 'i.assignee_id'])
+      .where(sql<boolean>`i.state in (${stateLiterals(OWING_STATES)})`).where('i.due_on', '<=', until)
+      .$narrowType<{ due_on: string }>().orderBy('i.due_on').orderBy('i.id').execute();
+
+    // Who is told of each: its assignee; with nobody assigned, its unit's leaders.
+    const byPerson = new Map<number, DueRow[]>();
+    const add = (userId: number, r: DueRow) => {
+      const list = byPerson.get(userId);
+      if (list) list.push(r);
+      else byPerson.set(userId, [r]);
+    };
+    const unassigned = rows.filter((r) => r.assignee_id === null && UNASSIGNED_STATES.includes(r.state));
+    const leaders = new Map<number, number[]>();
+    const unitIds = [...new Set(unassigned.map((r) => r.unit_id))];
+    if (unitIds.length) {
+      const grants = await trx.selectFrom('grants as g').innerJoin('users as u', 'u.id', 'g.user_id').select(['g.unit_id', 'g.user_id'])
+        .where('g.role', '=', 'leader').where('u.disabled', '=', 0).where('g.unit_id', 'in', unitIds).execute();
+      for (const g of grants) leaders.set(g.unit_id, [...(leaders.get(g.unit_id) ?? []), g.user_id]);
+    }
+    for (const r of rows) {
+      if (r.assignee_id !== null) add(r.assignee_id, r);
+      else if (UNASSIGNED_STATES.includes(r.state)) for (const l of new Set(leaders.get(r.unit_id) ?? [])) add(l, r);
+    }
+
+    const people: Person[] = byPerson.size
+      ? await trx.selectFrom('users').select(['id', 'full_name', 'email', 'phone']).where('id', 'in', [...byPerson.keys()]).where('disabled', '=', 0).orderBy('id').execute()
+      : [];
+    const unitName = (id: number) => graph.versionAt(id, day)?.name ?? graph.structuralVersion(id, day)?.name ?? '';
+    const notices: NewNotification[] = [];
+    let unreachable = 0;
+    for (const p of people) {
+      const lines = byPerson.get(p.id)!.map((r): ReminderLine => ({
+        id: r.id, registerNo: r.register_no, registerYear: r.register_year, unitName: unitName(r.unit_id), kind: r.kind, dueOn: r.due_on,
+        workingDaysLeft: calendar.workingDaysBetween(day, r.due_on),
+      }));
+      const { subject, body } = reminderMessage(p.full_name, lines, link);
+      if (p.email) notices.push({ itemId: null, adapter: 'email', recipient: p.email, subject, body });
+      else if (p.phone) notices.push({ itemId: null, adapter: 'webhook', recipient: p.phone, subject, body });
+      else unreachable++;
+    }
+    if (notices.length) await enqueueNotifications(trx, engine, notices);
+    const summary: ReminderSummary = { day, items: new Set([...byPerson.values()].flat().map((r) => r.id)).size, messages: notices.length, unreachable };
+    await appendAudit(trx, engine, ctx.audit, {
+      action: 'feedback.reminders', entityType: 'feedback_reminders', entityId: null, unitId: null,
+      after: { day, until, items: summary.items, messages: summary.messages, unreachable },
+    });
+    return summary;
+  });
+}
+
+/** The server's hourly check: today's reminders once the working day has begun (a no-op once they are queued). */
+export async function remindIfDue(ctx: CommandContext, publicUrl: string | null, now: Date = new Date()): Promise<ReminderSummary | null> {
+  if (hourVN(now) < REMIND_FROM_HOUR) return null;
+  return queueDeadlineReminders(ctx, { day: todayVN(now), publicUrl });
+}

@@ -67,9 +67,8 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     expect(officer!.body).toContain(`${await registerNo(ids.soon)} · Công an xã Thiệu Hóa · Phản ánh · hạn 03/12/2026 (còn 2 ngày làm việc)`);
     expect(officer!.body.indexOf(await registerNo(ids.overdue))).toBeLessThan(officer!.body.indexOf(await registerNo(ids.soon)));
     for (const id of [ids.later, ids.approved, ids.unassigned]) expect(officer!.body).not.toContain(`${await registerNo(id)} ·`);
-    expect(leader!.body).toContain('Kính gửi đồng chí Hoàng Văn Thành');
-    expect(leader!.body).toContain(`${await registerNo(ids.unassigned)} · Công an xã Thiệu Hóa · Phản ánh · hạn 01/12/2026 (hết hạn hôm nay)`);
-    expect(leader!.body).not.toContain(`${await registerNo(ids.overdue)} ·`);
+    // A phone gets the short form: the counts and the list in the console.
+    expect(leader!.body).toBe('Lắng Nghe: 1 ý kiến cần giải quyết. Xem: https://langnghe.example/console/feedback?open=1');
     for (const m of rows) {
       expect(m.body).not.toContain('Bí Mật');
       expect(m.body).not.toContain('Nguyễn Văn');
@@ -92,7 +91,13 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     expect((await queued()).length).toBe(before + 2);
   });
 
-  it('lists at most a screenful of items in one message and counts the rest', () => {
+  it('writes the unassigned items to a leader by email in full, and lists at most a screenful in one message', () => {
+    const leaderLines = [{ id: 7, registerNo: 12, registerYear: 2026, unitName: 'Công an xã Thiệu Hóa', kind: 'report' as const, dueOn: DAY, workingDaysLeft: 0 }];
+    const m1 = reminderMessage('Hoàng Văn Thành', leaderLines, (id) => `https://x.example/console/feedback/${id}`);
+    expect(m1.body).toContain('Kính gửi đồng chí Hoàng Văn Thành');
+    expect(m1.body).toContain('- Số 12/2026 · Công an xã Thiệu Hóa · Phản ánh · hạn 01/12/2026 (hết hạn hôm nay)\n  https://x.example/console/feedback/7');
+    expect(m1.text).toBe('Lắng Nghe: 1 ý kiến cần giải quyết. Xem Sổ tiếp nhận ý kiến.');
+
     const lines = Array.from({ length: REMINDER_MAX_LINES + 5 }, (_, i) => ({
       id: i + 1, registerNo: i + 1, registerYear: 2026, unitName: 'Công an xã A', kind: 'request' as const, dueOn: '2026-12-01', workingDaysLeft: 0,
     }));

@@ -3,8 +3,9 @@
 // to yet (still to be accepted, refused or forwarded). The console shows the same items (the register's "due soon"
 // and "overdue" filters); the reminder reaches those who are not looking.
 //
-// - One message per person: by email when their account has one, else by the SMS/Zalo gateway to their phone;
-//   someone with neither is counted as unreachable. Queued in the notification outbox like citizens' notices.
+// - One message per person: by email when their account has one (the list), else by the SMS/Zalo gateway to their
+//   phone (the counts and a link: a text message is short); someone with neither is counted as unreachable. Queued
+//   in the notification outbox like citizens' notices.
 // - Minimal: register number, unit, kind, due date and a link to the item in the console, never the content or the
 //   citizen (the email leaves the system; the item is one click away for who may see it).
 // - Once a day: the day is recorded in `settings` in the same transaction as the messages, under a row lock, so a
@@ -54,8 +55,13 @@ export interface ReminderSummary {
   unreachable: number;
 }
 
-/** The message to one person: Vietnamese, like every notice; the overdue first, then by due day. */
-export function reminderMessage(fullName: string, lines: readonly ReminderLine[], link: (id: number) => string | null): { subject: string; body: string } {
+/**
+ * The message to one person: Vietnamese, like every notice; the overdue first, then by due day. `text` is the short
+ * form for a phone (SMS, Zalo): the counts and a link to the open items in the console.
+ */
+export function reminderMessage(
+  fullName: string, lines: readonly ReminderLine[], link: (id: number) => string | null, listLink: string | null = null,
+): { subject: string; body: string; text: string } {
   const sorted = [...lines].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
   const overdue = sorted.filter((l) => l.workingDaysLeft < 0).length;
   const subject = `Lắng Nghe — ${sorted.length} ý kiến ${overdue ? `(${overdue} quá hạn) ` : ''}cần giải quyết`;
@@ -67,7 +73,8 @@ export function reminderMessage(fullName: string, lines: readonly ReminderLine[]
   const more = sorted.length > REMINDER_MAX_LINES ? `\n… và ${sorted.length - REMINDER_MAX_LINES} ý kiến khác (Sổ tiếp nhận ý kiến, lọc "Quá hạn" hoặc "Sắp đến hạn").` : '';
   const body = `Kính gửi đồng chí ${fullName},\n\nCác ý kiến sau đã quá hạn hoặc sắp đến hạn giải quyết:\n${shown.join('\n')}${more}\n\n` +
     'Thư nhắc tự động của Lắng Nghe, gửi mỗi ngày làm việc.';
-  return { subject, body };
+  const text = `Lắng Nghe: ${sorted.length} ý kiến cần giải quyết${overdue ? `, ${overdue} quá hạn` : ''}.${listLink ? ` Xem: ${listLink}` : ' Xem Sổ tiếp nhận ý kiến.'}`;
+  return { subject, body, text };
 }
 
 interface DueRow {
@@ -146,9 +153,9 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
         id: r.id, registerNo: r.register_no, registerYear: r.register_year, unitName: unitName(r.unit_id), kind: r.kind, dueOn: r.due_on,
         workingDaysLeft: calendar.workingDaysBetween(day, r.due_on),
       }));
-      const { subject, body } = reminderMessage(p.full_name, lines, link);
+      const { subject, body, text } = reminderMessage(p.full_name, lines, link, base ? `${base}/console/feedback?open=1` : null);
       if (p.email) notices.push({ itemId: null, adapter: 'email', recipient: p.email, subject, body });
-      else if (p.phone) notices.push({ itemId: null, adapter: 'webhook', recipient: p.phone, subject, body });
+      else if (p.phone) notices.push({ itemId: null, adapter: 'webhook', recipient: p.phone, subject, body: text });
       else unreachable++;
     }
     if (notices.length) await enqueueNotifications(trx, engine, notices);

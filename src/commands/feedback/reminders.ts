@@ -1,6 +1,6 @@
 // Deadline reminders: once a working day, each officer is told which of the items assigned to them are overdue or
-// due within REMIND_WITHIN working days, and each unit's leaders which of their unit's such items nobody is assigned
-// to yet (still to be accepted, refused or forwarded). The console shows the same items (the register's "due soon"
+// due within REMIND_WITHIN working days, and each unit's leaders which of their unit's such items wait for them: an
+// answer drafted and not yet approved, or nobody assigned yet (still to be accepted, refused or forwarded). The console shows the same items (the register's "due soon"
 // and "overdue" filters); the reminder reaches those who are not looking.
 //
 // - One message per person: by email when their account has one (the list), else by the SMS/Zalo gateway to their
@@ -31,8 +31,11 @@ export const REMIND_FROM_HOUR = 7;
 /** Items listed in one message; the rest are counted. */
 export const REMINDER_MAX_LINES = 30;
 const LAST_DAY_KEY = 'feedback.reminders_last_day';
-/** States in which nobody need be assigned yet: the unit's leaders are reminded of these. */
+/** States in which nobody need be assigned yet: the unit's leaders are reminded of these when nobody is. */
 const UNASSIGNED_STATES: readonly FeedbackState[] = ['received', 'accepted'];
+/** Who is reminded of an item: a drafted answer waits for a leader's approval, whoever drafted it. */
+const forLeaders = (r: { state: FeedbackState; assignee_id: number | null }) =>
+  r.state === 'answer_drafted' || (r.assignee_id === null && UNASSIGNED_STATES.includes(r.state));
 
 export interface ReminderLine {
   id: number;
@@ -122,24 +125,23 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
       .where(sql<boolean>`i.state in (${stateLiterals(OWING_STATES)})`).where('i.due_on', '<=', until)
       .$narrowType<{ due_on: string }>().orderBy('i.due_on').orderBy('i.id').execute();
 
-    // Who is told of each: its assignee; with nobody assigned, its unit's leaders.
+    // Who is told of each: its unit's leaders when it waits for them (forLeaders), else its assignee.
     const byPerson = new Map<number, DueRow[]>();
     const add = (userId: number, r: DueRow) => {
       const list = byPerson.get(userId);
       if (list) list.push(r);
       else byPerson.set(userId, [r]);
     };
-    const unassigned = rows.filter((r) => r.assignee_id === null && UNASSIGNED_STATES.includes(r.state));
     const leaders = new Map<number, number[]>();
-    const unitIds = [...new Set(unassigned.map((r) => r.unit_id))];
+    const unitIds = [...new Set(rows.filter(forLeaders).map((r) => r.unit_id))];
     if (unitIds.length) {
       const grants = await trx.selectFrom('grants as g').innerJoin('users as u', 'u.id', 'g.user_id').select(['g.unit_id', 'g.user_id'])
         .where('g.role', '=', 'leader').where('u.disabled', '=', 0).where('g.unit_id', 'in', unitIds).execute();
       for (const g of grants) leaders.set(g.unit_id, [...(leaders.get(g.unit_id) ?? []), g.user_id]);
     }
     for (const r of rows) {
-      if (r.assignee_id !== null) add(r.assignee_id, r);
-      else if (UNASSIGNED_STATES.includes(r.state)) for (const l of new Set(leaders.get(r.unit_id) ?? [])) add(l, r);
+      if (forLeaders(r)) for (const l of new Set(leaders.get(r.unit_id) ?? [])) add(l, r);
+      else if (r.assignee_id !== null) add(r.assignee_id, r);
     }
 
     const people: Person[] = byPerson.size

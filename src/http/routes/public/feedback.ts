@@ -56,8 +56,8 @@ function sendHtml(req: FastifyRequest, reply: FastifyReply, status: number, body
 // ---------------------------------------------------------------------------------------------------------
 
 export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices) {
-  // Per address. A commune office's Wi-Fi may carry many honest people, so the limits are roomy; a code lookup
-  // that names nothing counts much more than one that does, which is what guessing looks like.
+  // Per client (an address, an IPv6 /64). A commune office's Wi-Fi may carry many honest people, so the limits are
+  // roomy; a code lookup that names nothing counts much more than one that does, which is what guessing looks like.
   const submissions = new ClientLimit(TEN_MIN, 20);
   const lookups = new ClientLimit(TEN_MIN, 300);
   const misses = new ClientLimit(TEN_MIN, 30);

@@ -23,7 +23,7 @@ export const FORM_BODY_LIMIT = 64 * 1024;
 const SCRIPT = fs.readFileSync(new URL('../../pages/assets/form.js', import.meta.url), 'utf8');
 const SCRIPT_GZ = zlib.gzipSync(SCRIPT, { level: 9 });
 const SLUG = /^[a-z0-9]{4,12}$/;
-/** Per address and form: generous, since a whole conference may share one Wi-Fi address. */
+/** Per client and form: generous, since a whole conference may share one Wi-Fi address. */
 const perClient = new ClientLimit(10 * 60 * 1000, 120);
 
 const wantsJson = (req: FastifyRequest) => String(req.headers['content-type'] ?? '').startsWith('application/json');

@@ -17,7 +17,7 @@ import { errorBody } from '../http/plugins/errors.ts';
 import { backup, restore } from '../db/backup.ts';
 import { engineOf } from '../db/engine.ts';
 import { loadConfig } from '../config.ts';
-import { todayVN } from '../core/dates.ts';
+import { isIsoDate, todayVN } from '../core/dates.ts';
 import { loadUnitGraph } from '../db/repos/units.ts';
 
 const HELP = `langnghe <lệnh / command>
@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
         try { console.log(JSON.stringify(await runRetention(ctx, { dryRun: rest.includes('--dry-run') }))); return 0; } finally { await database.close(); }
       }
       case 'reminders': {
-        const date = rest[0] === '--date' && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '') && rest.length === 2 ? rest[1] : rest.length === 0 ? undefined : null;
+        const date = rest[0] === '--date' && isIsoDate(rest[1] ?? '') && rest.length === 2 ? rest[1] : rest.length === 0 ? undefined : null;
         if (sub !== 'run' || date === null) { console.error(HELP); return 2; }
         const { config, database, ctx } = await openForCli();
         try { console.log(JSON.stringify(await queueDeadlineReminders(ctx, { day: date, publicUrl: config.publicUrl }))); return 0; } finally { await database.close(); }

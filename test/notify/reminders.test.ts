@@ -112,6 +112,6 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     const res = await runCli(['reminders', 'run', '--date', '2026-12-03'], h.database.url);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout.trim().split('\n').at(-1)!)).toMatchObject({ day: '2026-12-03', messages: 2 });
-    expect((await runCli(['reminders', 'run', '--date', 'tomorrow'], h.database.url)).code).toBe(2);
+    for (const bad of [['--date', 'tomorrow'], ['--date', '2026-02-30'], ['--date'], ['--dry']]) expect((await runCli(['reminders', 'run', ...bad], h.database.url)).code).toBe(2);
   }, 120_000);
 });

@@ -23,7 +23,7 @@ forEachEngine('group commit', 'demo', (h) => {
     .orderBy('id').executeTakeFirstOrThrow()).id;
   const entry = (unitId: number, text: string): IntakeEntry => ({
     ctx: citizen,
-    input: { unitId, channel: 'web', kind: 'request', content: text },
+    input: { unitId, channel: 'web', kind: 'request' },
     plan: { unitName: 'Công an xã thử', receivedOn: todayVN(), ...contentPlan(text), ackDueOn: todayVN() },
   });
   const count = async (like: string) => Number((await h.database.db.selectFrom('feedback_items').select((eb) => eb.fn.countAll().as('n'))

@@ -90,8 +90,10 @@ export async function receiveFeedback(ctx: IntakeCtx, input: IntakeInput): Promi
   const actor = ctx.actor ?? null;
   if (actor && !feedbackPolicy.can(actor, 'enter', input.unitId)) throw errors.field('unitId', 'unit.not_found');
   const plan = await planIntake(ctx, input);
-  // Only what the write needs goes to the committer: the entry may cross to the writer thread.
-  return groupCommitFor(ctx.database, INTAKE_WRITE, { maxBatch: 100 }).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input, plan });
+  // Only what the write needs goes to the committer: the entry may cross to the writer thread (a structured clone,
+  // which copies every string: the raw content stays here, the plan carries the cleaned one).
+  const { content: _raw, ...rest } = input;
+  return groupCommitFor(ctx.database, INTAKE_WRITE, { maxBatch: 100 }).submit({ ctx: { audit: ctx.audit, actor, ...(ctx.actorKind ? { actorKind: ctx.actorKind } : {}) }, input: rest, plan });
 }
 
 /**
@@ -103,16 +105,15 @@ export const INTAKE_WRITE: WriteJob<IntakeEntry, IntakeResult> = {
   name: 'feedback.intake',
   write: (trx, engine, items) => writeIntakes(trx, engine, items),
   // Photos are what makes an intake heavy (up to five, re-encoded); a text is two bytes a character at most.
-  sizeOf: ({ input }) => 2 * input.content.length + (input.photos ?? []).reduce((n, p) => n + p.bytes.length, 0),
+  sizeOf: ({ input, plan }) => 2 * plan.content.length + (input.photos ?? []).reduce((n, p) => n + p.bytes.length, 0),
 };
 
 
 export interface IntakePlan {
   unitName: string;
   receivedOn: string;
+  /** Cleaned (NFC, trimmed); folded for search in the write, on the writer thread (the request's thread is the busier). */
   content: string;
-  /** The content folded for search and duplicate hints: worked out here, before the batch's transaction. */
-  searchKey: string;
   ackDueOn: string;
 }
 
@@ -122,7 +123,7 @@ export async function planIntake(ctx: CommandContext, input: IntakeInput): Promi
 }
 
 /** The parts of a plan that follow from the unit, the kind and the day received: an import works them out once for many rows. */
-export type DayPlan = Omit<IntakePlan, 'content' | 'searchKey'>;
+export type DayPlan = Omit<IntakePlan, 'content'>;
 
 /** Checks the day received and the unit, and works out the acknowledgement deadline. */
 export async function dayPlan(ctx: CommandContext, input: IntakeInput): Promise<DayPlan> {
@@ -136,11 +137,11 @@ export async function dayPlan(ctx: CommandContext, input: IntakeInput): Promise<
   return { unitName, receivedOn, ackDueOn: calendar.addWorkingDays(receivedOn, deadlines[input.kind].ack) };
 }
 
-/** The parts of a plan that follow from the content, each row's own: cleaned (NFC, trimmed), required, folded for search. */
-export function contentPlan(raw: string | null | undefined): Pick<IntakePlan, 'content' | 'searchKey'> {
+/** The part of a plan that follows from the content, each row's own: cleaned (NFC, trimmed) and required. */
+export function contentPlan(raw: string | null | undefined): Pick<IntakePlan, 'content'> {
   const content = clean(raw);
   if (!content) throw errors.field('content', 'validation.required');
-  return { content, searchKey: searchKey(content) };
+  return { content };
 }
 
 /** Writes one intake inside the caller's transaction (a forward writes the competent unit's copy with its step). */
@@ -157,7 +158,8 @@ export type IntakeWriter = Pick<IntakeCtx, 'audit' | 'actor' | 'actorKind'>;
 
 export interface IntakeEntry {
   ctx: IntakeWriter;
-  input: IntakeInput;
+  /** The content is the plan's (cleaned); the raw one is not needed to write. */
+  input: Omit<IntakeInput, 'content'>;
   plan: IntakePlan;
 }
 
@@ -199,7 +201,7 @@ export async function writeIntakes(trx: Tx, engine: Engine, entries: readonly In
     location: clean(input.location), submitter_id: submitterIds[i]!, anonymous: submitterIds[i] === null ? 1 : 0, split_from: input.splitFrom ?? null,
     source_type: input.source?.type ?? null, source_ref: input.source?.ref ?? null,
     received_at: now, received_on: plan.receivedOn, ack_due_on: plan.ackDueOn, due_on: plan.ackDueOn,
-    search_key: plan.searchKey, created_at: now, updated_at: now,
+    search_key: searchKey(plan.content), created_at: now, updated_at: now,
   })));
 
   const messages = entries.map(({ plan }, i) => citizenMessages.received(plan.unitName, codes[i]!, plan.ackDueOn));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatDate, todayVN } from '../src/core/dates.ts';
 import { DEMO } from '../src/seed/demo.ts';
+import { queueDeadlineReminders } from '../src/commands/feedback/reminders.ts';
 import { DESKTOP, PHONE, launch, login, openPage, screenshot, seriousA11yProblems } from './helpers/browser.ts';
 import { startServer, type E2EServer } from './helpers/server.ts';
 
@@ -70,6 +71,17 @@ describe('feedback settings in the console', () => {
     await june.filter({ hasText: `${before - 1} ngày làm việc /` }).waitFor();
     await expect(admin.locator(`li[data-day="${day}"]`).textContent()).resolves.toContain(DAY_OFF_NAME);
     await screenshot(admin, 'feedback-admin-calendar-desktop');
+    expect(await seriousA11yProblems(admin)).toEqual([]);
+  });
+
+  it('root admin: the deadlines tab says when reminders go out and what the last run sent', async () => {
+    await queueDeadlineReminders(server.services, { day: '2026-12-01' });
+    await openSettings(admin, 'Thời hạn và lưu trữ');
+    const last = admin.getByTestId('reminders-last');
+    await last.filter({ hasText: 'Lần gửi gần nhất: ngày 01/12/2026' }).waitFor();
+    await expect(admin.getByRole('heading', { name: 'Thư nhắc hạn', level: 3 }).isVisible()).resolves.toBe(true);
+    await admin.locator('.fba-reminders').scrollIntoViewIfNeeded();
+    await screenshot(admin, 'feedback-admin-reminders-desktop');
     expect(await seriousA11yProblems(admin)).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import type { FeedbackKind } from '../../db/schema.ts';
 import { inTx, type Tx } from '../../db/tx.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import type { CommandContext } from '../context.ts';
+import { reminderStatus } from './reminders.ts';
 
 type Ctx = CommandContext & { actor: Actor };
 
@@ -24,6 +25,7 @@ export async function readFeedbackSettings(ctx: Ctx) {
     deadlines: cfg.deadlines, retentionDays: cfg.retentionDays,
     defaults: { deadlines: DEFAULT_DEADLINES, retentionDays: DEFAULT_RETENTION_DAYS },
     canEdit: ctx.actor.rootAdmin,
+    reminders: await reminderStatus(ctx.database.db),
   };
 }
 

@@ -19,7 +19,7 @@ import type { FeedbackKind, FeedbackState } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { stateLiterals } from '../../db/repos/feedback.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { inTx } from '../../db/tx.ts';
+import { inTx, type Q } from '../../db/tx.ts';
 import { t } from '../../i18n/index.ts';
 import { enqueueNotifications, type NewNotification } from '../../notify/outbox.ts';
 import type { CommandContext } from '../context.ts';
@@ -168,6 +168,14 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
     });
     return summary;
   });
+}
+
+/** What the settings screen shows: when reminders go out, and the last run's counts (its audit event). */
+export async function reminderStatus(q: Q): Promise<{ fromHour: number; withinDays: number; last: Omit<ReminderSummary, 'skipped'> | null }> {
+  const row = await q.selectFrom('audit_events').select('after_json').where('action', '=', 'feedback.reminders')
+    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const a = row?.after_json ? (JSON.parse(row.after_json) as Omit<ReminderSummary, 'skipped'>) : null;
+  return { fromHour: REMIND_FROM_HOUR, withinDays: REMIND_WITHIN, last: a ? { day: a.day, items: a.items, messages: a.messages, unreachable: a.unreachable } : null };
 }
 
 /** The server's hourly check: today's reminders once the working day has begun (a no-op once they are queued). */

@@ -9,6 +9,7 @@ import { listPlaceholders, renderTemplate } from '../../../src/core/feedback/tem
 import { formatTrackingCode } from '../../../src/core/feedback/tracking.ts';
 import { loadUnitGraph } from '../../../src/db/repos/units.ts';
 import { DEMO } from '../../../src/seed/demo.ts';
+import { queueDeadlineReminders } from '../../../src/commands/feedback/reminders.ts';
 
 describe('renderTemplate', () => {
   it('fills known placeholders once, leaves unknown and empty ones visible and reports them, never touches markup', () => {
@@ -145,6 +146,11 @@ forEachEngine('feedback configuration', 'demo', (h) => {
     const read = (await clerk.get('/api/feedback-settings')).json();
     expect(read).toMatchObject({ retentionDays: 730, canEdit: false, deadlines: { suggestion: { ack: 10, forward: 5, resolve: 30 }, praise: { resolve: null } } });
     expect((await root.get('/api/feedback-settings')).json().canEdit).toBe(true);
+    // When the deadline reminders go out, and what the last run sent (its audit event).
+    expect(read.reminders).toEqual({ fromHour: 7, withinDays: 2, last: null });
+    const sent = await queueDeadlineReminders(h.ctx, { day: '2026-12-01' });
+    expect((await clerk.get('/api/feedback-settings')).json().reminders.last).toEqual({ day: '2026-12-01', items: sent.items, messages: sent.messages, unreachable: sent.unreachable });
+    expect(sent.messages).toBeGreaterThan(0);
 
     const change = { deadlines: { report: { ack: 7, forward: 3, resolve: null } }, retentionDays: 365 };
     expect((await provinceAdmin.put('/api/feedback-settings', change)).statusCode).toBe(403);

@@ -1,12 +1,14 @@
 // Deadlines per kind (working days to acknowledge, to forward what is outside the unit's competence, to resolve)
 // and how long closed items are kept. Everyone may read them; only a root administrator changes them, since they
-// apply to every unit; a change applies from then on and never moves dates already set.
+// apply to every unit; a change applies from then on and never moves dates already set. Below, read-only: when the
+// deadline reminders go out and what the last run sent.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api.ts';
 import { useT } from '../i18n.ts';
 import { ErrorBanner, Notice, fieldErrors } from '../ui/Alert.tsx';
 import { TextField } from '../ui/Field.tsx';
 import { useLoad, useSubmit } from '../ui/useAsync.ts';
+import { formatDate } from '../dates.ts';
 import { FLAGGED_KINDS, KINDS, type DeadlineRule, type Kind, type Settings } from './model.ts';
 
 const FIELDS = ['ack', 'forward', 'resolve'] as const;
@@ -156,6 +158,16 @@ export function DeadlinesTab() {
           }}>{t('ui.fbadmin.dl.reset')}</button>
         </div>
       )}
+      <section className="fba-reminders" aria-labelledby="fba-rem-title">
+        <h3 id="fba-rem-title">{t('ui.fbadmin.rem.title')}</h3>
+        <p className="hint">{t('ui.fbadmin.rem.intro', { hour: s.reminders.fromHour, days: s.reminders.withinDays })}</p>
+        <p data-testid="reminders-last">
+          {s.reminders.last
+            ? t('ui.fbadmin.rem.last', { day: formatDate(s.reminders.last.day), messages: s.reminders.last.messages, items: s.reminders.last.items })
+            : t('ui.fbadmin.rem.none')}
+          {s.reminders.last && s.reminders.last.unreachable > 0 && <> <strong>{t('ui.fbadmin.rem.unreachable', { n: s.reminders.last.unreachable })}</strong></>}
+        </p>
+      </section>
     </form>
   );
 }

@@ -51,6 +51,8 @@ export interface Settings {
   retentionDays: number;
   defaults: { deadlines: Record<Kind, DeadlineRule>; retentionDays: number };
   canEdit: boolean;
+  /** Deadline reminders to officers and leaders (src/commands/feedback/reminders.ts): when, and the last run. */
+  reminders: { fromHour: number; withinDays: number; last: { day: string; items: number; messages: number; unreachable: number } | null };
 }
 
 export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';

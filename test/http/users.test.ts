@@ -80,9 +80,13 @@ forEachEngine('users and grants', 'demo', (h) => {
     const locked = await attempt(u.password);
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('account_locked');
+    // When to try again: the oldest of the five failures leaves the 15 minutes' window.
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(850);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(900);
     for (let i = 0; i < 20; i++) await attempt('sai', '10.0.0.2', `khong-co-${i}`);
     const ipBlocked = await attempt('LangNghe@2026', '10.0.0.2', 'lanhdao.tinh');
     expect(ipBlocked.json().code).toBe('too_many_attempts');
+    expect(Number(ipBlocked.headers['retry-after'])).toBeGreaterThan(850);
     expect((await attempt('LangNghe@2026', '10.0.0.3', 'lanhdao.tinh')).statusCode).toBe(200);
     // An IPv6 client has a whole /64 to take addresses from: a new address per guess is still the same client.
     for (let i = 0; i < 20; i++) await attempt('sai', `2001:db8:7:1::${(i + 1).toString(16)}`, `khong-co-v6-${i}`);

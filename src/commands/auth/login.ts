@@ -25,8 +25,9 @@ export async function login(ctx: CommandContext, input: LoginInput) {
   // The attempts are counted, and kept, per client: the session and the audit event keep the exact address.
   const client = clientKey(input.ip);
   const failures = await recentFailures(database.db, username, client, now);
-  if (failures.client >= MAX_FAILURES_PER_CLIENT) throw new AppError('too_many_attempts');
-  if (failures.account >= MAX_FAILURES_PER_ACCOUNT) throw new AppError('account_locked');
+  const waitS = (freeAt: number) => Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+  if (failures.client >= MAX_FAILURES_PER_CLIENT) throw new AppError('too_many_attempts', { retryAfterS: waitS(failures.clientFreeAt) });
+  if (failures.account >= MAX_FAILURES_PER_ACCOUNT) throw new AppError('account_locked', { retryAfterS: waitS(failures.accountFreeAt) });
 
   const user = await findUserByUsername(database.db, username);
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);

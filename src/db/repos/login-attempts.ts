@@ -10,7 +10,10 @@ export async function recordAttempt(q: Q, username: string, client: string, succ
   await q.insertInto('login_attempts').values({ username, ip: client, success: success ? 1 : 0, at }).execute();
 }
 
-/** Failures in the window for this account (since its last success) and for this client. */
+/**
+ * Failures in the window for this account (since its last success) and for this client, each with when the oldest
+ * of them leaves the window (when a refused login may try again, as Retry-After).
+ */
 export async function recentFailures(q: Q, username: string, client: string, now: Date) {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const lastOk = await q
@@ -19,12 +22,13 @@ export async function recentFailures(q: Q, username: string, client: string, now
     .orderBy('at', 'desc').limit(1).executeTakeFirst();
   const accountSince = lastOk && lastOk.at > since ? lastOk.at : since;
   const [account, byClient] = await Promise.all([
-    q.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+    q.selectFrom('login_attempts').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
       .where('username', '=', username).where('success', '=', 0).where('at', '>', accountSince).executeTakeFirstOrThrow(),
-    q.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n'))
+    q.selectFrom('login_attempts').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
       .where('ip', '=', client).where('success', '=', 0).where('at', '>=', since).executeTakeFirstOrThrow(),
   ]);
-  return { account: Number(account.n), client: Number(byClient.n) };
+  const freeAt = (oldest: string | null) => (oldest ? new Date(oldest).getTime() + THROTTLE_WINDOW_MS : now.getTime());
+  return { account: Number(account.n), client: Number(byClient.n), accountFreeAt: freeAt(account.oldest), clientFreeAt: freeAt(byClient.oldest) };
 }
 
 export async function purgeOldAttempts(q: Q, now: Date) {

@@ -16,7 +16,7 @@ const DAY = '2026-12-01';
 const CONTENT = 'Nội dung riêng tư của công dân Nguyễn Văn Bí Mật';
 
 forEachEngine('deadline reminders', 'demo', (h) => {
-  const ids: Record<'overdue' | 'soon' | 'later' | 'unassigned' | 'drafted' | 'approved' | 'otherUnit', number> = {} as never;
+  const ids: Record<'overdue' | 'soon' | 'later' | 'unassigned' | 'drafted' | 'orphaned' | 'approved' | 'otherUnit', number> = {} as never;
   let registerNo: (id: number) => Promise<string>;
 
   beforeAll(async () => {
@@ -40,6 +40,8 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     ids.later = await make(thieuHoa, 'assigned', '2026-12-04', 'canbo.thieuhoa');
     ids.unassigned = await make(thieuHoa, 'received', DAY, null);
     ids.drafted = await make(thieuHoa, 'answer_drafted', '2026-12-02', 'canbo.thieuhoa'); // waits for the leader's approval
+    ids.orphaned = await make(thieuHoa, 'in_progress', '2026-11-30', 'nhaplieu.thieuhoa'); // whose account is then disabled
+    await db.updateTable('users').set({ disabled: 1 }).where('username', '=', 'nhaplieu.thieuhoa').execute();
     ids.approved = await make(thieuHoa, 'approved', '2026-11-20', 'canbo.thieuhoa');
     ids.otherUnit = await make(dinhHoa, 'assigned', '2026-11-30', 'canbo.dinhhoa');
     registerNo = async (id) => {
@@ -51,12 +53,12 @@ forEachEngine('deadline reminders', 'demo', (h) => {
   const queued = () => h.database.db.selectFrom('notification_outbox').select(['adapter', 'recipient', 'subject', 'body', 'item_id'])
     .where('item_id', 'is', null).where('subject', 'like', 'Lắng Nghe — % cần giải quyết').orderBy('id').execute();
 
-  it('tells the officer of their items, the leaders of the unassigned and the drafted, once a day, without content or citizen', async () => {
+  it('tells the officer of their items, the leaders of the unassigned, the drafted and the orphaned, once a day, without content or citizen', async () => {
     const auditBefore = await verifyAuditChain(h.database.db);
     expect(await queueDeadlineReminders(h.ctx, { day: '2026-12-05' })).toMatchObject({ skipped: 'not_working_day', messages: 0 });
     const r = await queueDeadlineReminders(h.ctx, { day: DAY, publicUrl: 'https://langnghe.example/' });
     // Đỗ Thị Lan by email, Hoàng Văn Thành by phone; Bùi Văn Định has neither.
-    expect(r).toEqual({ day: DAY, items: 5, messages: 2, unreachable: 1 });
+    expect(r).toEqual({ day: DAY, items: 6, messages: 2, unreachable: 1 });
     const rows = await queued();
     expect(rows.map((m) => [m.adapter, m.recipient]).sort()).toEqual([['email', 'lan.dt@thieuhoa.example'], ['webhook', '0912000111']]);
     const officer = rows.find((m) => m.adapter === 'email');
@@ -67,9 +69,9 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     expect(officer!.body).toContain(`https://langnghe.example/console/feedback/${ids.overdue}`);
     expect(officer!.body).toContain(`${await registerNo(ids.soon)} · Công an xã Thiệu Hóa · Phản ánh · hạn 03/12/2026 (còn 2 ngày làm việc)`);
     expect(officer!.body.indexOf(await registerNo(ids.overdue))).toBeLessThan(officer!.body.indexOf(await registerNo(ids.soon)));
-    for (const id of [ids.later, ids.approved, ids.unassigned, ids.drafted]) expect(officer!.body).not.toContain(`${await registerNo(id)} ·`);
+    for (const id of [ids.later, ids.approved, ids.unassigned, ids.drafted, ids.orphaned]) expect(officer!.body).not.toContain(`${await registerNo(id)} ·`);
     // A phone gets the short form: the counts and the list in the console.
-    expect(leader!.body).toBe('Lắng Nghe: 2 ý kiến cần giải quyết. Xem: https://langnghe.example/console/feedback?open=1');
+    expect(leader!.body).toBe('Lắng Nghe: 3 ý kiến cần giải quyết, 1 quá hạn. Xem: https://langnghe.example/console/feedback?open=1');
     for (const m of rows) {
       expect(m.body).not.toContain('Bí Mật');
       expect(m.body).not.toContain('Nguyễn Văn');
@@ -79,7 +81,7 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     expect(await queued()).toHaveLength(2);
     const events = await h.database.db.selectFrom('audit_events').select(['action', 'after_json']).where('action', '=', 'feedback.reminders').execute();
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0]!.after_json!)).toMatchObject({ day: DAY, until: '2026-12-03', items: 5, messages: 2, unreachable: 1 });
+    expect(JSON.parse(events[0]!.after_json!)).toMatchObject({ day: DAY, until: '2026-12-03', items: 6, messages: 2, unreachable: 1 });
     expect(await verifyAuditChain(h.database.db)).toEqual({ ok: true, count: auditBefore.count + 1 });
   });
 

@@ -1,6 +1,7 @@
 // Deadline reminders: once a working day, each officer is told which of the items assigned to them are overdue or
 // due within REMIND_WITHIN working days, and each unit's leaders which of their unit's such items wait for them: an
-// answer drafted and not yet approved, or nobody assigned yet (still to be accepted, refused or forwarded). The console shows the same items (the register's "due soon"
+// answer drafted and not yet approved, nobody assigned yet (still to be accepted, refused or forwarded), or assigned to
+// someone whose account is disabled (who has left: the item must not go unseen). The console shows the same items (the register's "due soon"
 // and "overdue" filters); the reminder reaches those who are not looking.
 //
 // - One message per person: by email when their account has one (the list), else by the SMS/Zalo gateway to their
@@ -31,11 +32,6 @@ export const REMIND_FROM_HOUR = 7;
 /** Items listed in one message; the rest are counted. */
 export const REMINDER_MAX_LINES = 30;
 const LAST_DAY_KEY = 'feedback.reminders_last_day';
-/** States in which nobody need be assigned yet: the unit's leaders are reminded of these when nobody is. */
-const UNASSIGNED_STATES: readonly FeedbackState[] = ['received', 'accepted'];
-/** Who is reminded of an item: a drafted answer waits for a leader's approval, whoever drafted it. */
-const forLeaders = (r: { state: FeedbackState; assignee_id: number | null }) =>
-  r.state === 'answer_drafted' || (r.assignee_id === null && UNASSIGNED_STATES.includes(r.state));
 
 export interface ReminderLine {
   id: number;
@@ -125,7 +121,13 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
       .where(sql<boolean>`i.state in (${stateLiterals(OWING_STATES)})`).where('i.due_on', '<=', until)
       .$narrowType<{ due_on: string }>().orderBy('i.due_on').orderBy('i.id').execute();
 
-    // Who is told of each: its unit's leaders when it waits for them (forLeaders), else its assignee.
+    // Who is told of each: its assignee while their account is active, but a drafted answer waits for a leader's
+    // approval whoever drafted it; anything else goes to its unit's leaders.
+    const assigneeIds = [...new Set(rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])))];
+    const active = new Set(assigneeIds.length
+      ? (await trx.selectFrom('users').select('id').where('id', 'in', assigneeIds).where('disabled', '=', 0).execute()).map((u) => u.id)
+      : []);
+    const forLeaders = (r: DueRow) => r.state === 'answer_drafted' || r.assignee_id === null || !active.has(r.assignee_id);
     const byPerson = new Map<number, DueRow[]>();
     const add = (userId: number, r: DueRow) => {
       const list = byPerson.get(userId);

@@ -35,6 +35,8 @@ function maxWaitingFromEnv(): number {
 }
 /** The bytes they may hold (photos, long texts): 256 MB. */
 export const MAX_WAITING_BYTES = 256 * 1024 * 1024;
+/** What a refused sender is told to wait (Retry-After): a batch takes milliseconds, a held lock seconds. */
+const OVERLOADED_RETRY_S = 5;
 
 export class GroupCommit<I, R> {
   private queue: Waiter<I, R>[] = [];
@@ -62,7 +64,7 @@ export class GroupCommit<I, R> {
   submit(item: I): Promise<R> {
     const bytes = this.job.sizeOf?.(item) ?? 0;
     if (this.waiting >= this.maxWaiting || (this.waiting > 0 && this.waitingBytes + bytes > this.maxWaitingBytes)) {
-      return Promise.reject(new AppError('overloaded'));
+      return Promise.reject(new AppError('overloaded', { retryAfterS: OVERLOADED_RETRY_S }));
     }
     this.waiting++;
     this.waitingBytes += bytes;

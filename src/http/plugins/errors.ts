@@ -24,13 +24,9 @@ function fromFastify(err: FastifyError): AppError | null {
   return null;
 }
 
-/** Seconds a client should wait before sending again, for the errors that come with such a wait. */
-const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = { overloaded: 5 };
-
-/** Sets Retry-After when the error has one (a rate limit's window, a refused submission under load). */
+/** Sets Retry-After when the error says when to send again (a rate limit's window, a refused submission under load). */
 export function retryAfter(reply: FastifyReply, err: AppError): FastifyReply {
-  const s = err.retryAfterS ?? RETRY_AFTER_S[err.code];
-  return s ? reply.header('retry-after', String(s)) : reply;
+  return err.retryAfterS ? reply.header('retry-after', String(err.retryAfterS)) : reply;
 }
 
 /** The JSON body of an error in lang. */

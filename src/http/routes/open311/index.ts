@@ -120,10 +120,12 @@ export function open311Routes(app: FastifyInstance, services: AppServices) {
     try {
       partner = await authenticatePartner(services.database, bodyKey ?? param(req.query, 'api_key'));
     } catch (err) {
-      if (err instanceof AppError && !failures.hit(req.ip)) throw new AppError('rate_limited', { retryAfterS: failures.waitS(req.ip) });
+      const wait = err instanceof AppError ? failures.hit(req.ip) : 0;
+      if (wait) throw new AppError('rate_limited', { retryAfterS: wait });
       throw err;
     }
-    if (!perKey.hit(String(partner.id))) throw new AppError('rate_limited', { retryAfterS: perKey.waitS(String(partner.id)) });
+    const wait = perKey.hit(String(partner.id));
+    if (wait) throw new AppError('rate_limited', { retryAfterS: wait });
     return partner;
   }
 
@@ -137,7 +139,8 @@ export function open311Routes(app: FastifyInstance, services: AppServices) {
 
     for (const format of ['json', 'xml'] as const) {
       scope.get(`/services.${format}`, async (req, reply) => {
-        if (!perAddress.hit(req.ip)) throw new AppError('rate_limited', { retryAfterS: perAddress.waitS(req.ip) });
+        const wait = perAddress.hit(req.ip);
+        if (wait) throw new AppError('rate_limited', { retryAfterS: wait });
         const list = await listServices(services.database);
         return send(reply, format, 200, list, () => xml.services(list));
       });

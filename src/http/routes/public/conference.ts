@@ -41,7 +41,8 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   const code = (params: unknown) => String((params as { code?: unknown }).code ?? '').toUpperCase();
 
   app.get('/hn/:code', async (req, reply) => {
-    if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
+    const wait = views.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const c = await publicConference(services, code(req.params));
     if (!c) return notFound(req, reply);
     return sendHtml(req, reply, 200, summaryPage(req.lang, c), { cache: 'public, max-age=300', vary: 'accept-language' });
@@ -55,14 +56,16 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   });
 
   app.get('/hn/:code/diem-danh', async (req, reply) => {
-    if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
+    const wait = views.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const c = await checkinConference(services, code(req.params));
     if (!c) return notFound(req, reply);
     return sendHtml(req, reply, 200, walkInPage(req.lang, c));
   });
 
   app.post('/hn/:code/diem-danh', async (req, reply) => {
-    if (!posts.hit(req.ip)) return tooMany(req, reply, posts.waitS(req.ip));
+    const wait = posts.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const c = await checkinConference(services, code(req.params));
     if (!c) return notFound(req, reply);
     const body = (req.body ?? {}) as Record<string, unknown>;
@@ -81,7 +84,8 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   });
 
   app.get('/hn/d/:token', async (req, reply) => {
-    if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
+    const wait = views.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const token = String((req.params as { token?: unknown }).token ?? '');
     const d = await delegateCheckin(services, token);
     if (!d) return notFound(req, reply);
@@ -89,7 +93,8 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   });
 
   app.post('/hn/d/:token', async (req, reply) => {
-    if (!posts.hit(req.ip)) return tooMany(req, reply, posts.waitS(req.ip));
+    const wait = posts.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const token = String((req.params as { token?: unknown }).token ?? '');
     const d = await delegateCheckin(services, token);
     if (!d) return notFound(req, reply);

@@ -47,7 +47,8 @@ export function publicDataRequestRoutes(app: FastifyInstance, { services, citize
   });
 
   app.post('/tra-cuu/:code/data', { bodyLimit: 16 * 1024 }, async (req, reply) => {
-    if (!dataPosts.hit(req.ip)) return tooMany(req, reply, dataPosts.waitS(req.ip));
+    const wait = dataPosts.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const item = await lookup(req, reply, codeParam(req));
     if (!item) return reply;
     const fields = fieldsOf(req.body) ?? {};
@@ -91,7 +92,8 @@ export function publicDataRequestRoutes(app: FastifyInstance, { services, citize
   });
 
   app.post('/tra-cuu/:code/data/:rid', { bodyLimit: 4096 }, async (req, reply) => {
-    if (!dataPosts.hit(req.ip)) return tooMany(req, reply, dataPosts.waitS(req.ip));
+    const wait = dataPosts.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const item = await lookup(req, reply, codeParam(req));
     if (!item) return reply;
     const rid = requestParam(req);

@@ -113,9 +113,9 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
    */
   async function lookup(req: FastifyRequest, reply: FastifyReply, raw: string): Promise<ItemRow | null> {
     const start = performance.now();
-    const refusedBy = misses.full(req.ip) ? misses : !lookups.hit(req.ip) ? lookups : null;
-    if (refusedBy) {
-      await tooMany(req, reply, refusedBy.waitS(req.ip));
+    const wait = misses.full(req.ip) || lookups.hit(req.ip);
+    if (wait) {
+      await tooMany(req, reply, wait);
       return null;
     }
     const item = await itemByCode(services, raw);
@@ -207,13 +207,15 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       const unit = await unitOf(String((req.params as { unitCode: string }).unitCode));
       // An upload left unread is discarded by Node once the answer is sent.
       if (!unit || 'successors' in unit) return unitNotFound(req, reply);
-      if (!submissions.hit(req.ip)) return tooMany(req, reply, submissions.waitS(req.ip));
+      const wait = submissions.hit(req.ip);
+      if (wait) return tooMany(req, reply, wait);
       const qr = fromQr(req);
       const form = await readForm(req);
       if (form.fatal) return errorPage(req, reply, form.fatal);
       const lang = req.lang;
       // The form again, with what was typed: refused fields marked, or the whole form refused for now (problem).
       const again = (status: number, issues: Record<string, FieldIssue>, problem?: AppError) => {
+        if (problem) void retryAfter(reply, problem);
         if (json) return reply.status(status).header('cache-control', 'no-store').send(errorBody(problem ?? new AppError('validation', { fields: issues }), lang));
         return sendHtml(req, reply, status, feedbackFormPage({
           lang, unitCode: unit.code, unitName: unit.name, qr, values: formValues(form.fields), issues, photosDropped: form.files.length > 0 || !!issues.photos,
@@ -258,10 +260,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
       } catch (e) {
         if (e instanceof AppError && e.code === 'validation' && e.fields) return again(400, e.fields);
         // Too much waiting to be written: nothing of it was, and the sender keeps what they typed.
-        if (e instanceof AppError && e.code === 'overloaded') {
-          void retryAfter(reply, e);
-          return again(503, {}, e);
-        }
+        if (e instanceof AppError && e.code === 'overloaded') return again(503, {}, e);
         throw e;
       }
     });

@@ -1,6 +1,7 @@
 // Limits on the public endpoints: a fixed window counter per key, in memory, bounded in size. Enough to stop floods
 // from one client. ClientLimit counts clients, not raw addresses (core/client-key.ts); SlidingWindow any key (a
-// partner's API key).
+// partner's API key). A refusal comes with its wait, the whole seconds until the window ends: the Retry-After of the
+// answer, so that no caller has to ask for it apart.
 import { clientKey } from '../../../core/client-key.ts';
 
 export class SlidingWindow {
@@ -9,8 +10,8 @@ export class SlidingWindow {
 
   constructor(private readonly windowMs: number, private readonly max: number, private readonly maxKeys = 50_000) {}
 
-  /** Counts a hit; false when the key is over its limit in the current window. */
-  hit(key: string, now = Date.now()): boolean {
+  /** Counts a hit: 0 while the key is within its limit, else the seconds to wait (at least 1). */
+  hit(key: string, now = Date.now()): number {
     let w = this.hits.get(key);
     if (!w || now - w.start >= this.windowMs) {
       if (w) this.hits.delete(key);
@@ -19,19 +20,20 @@ export class SlidingWindow {
       this.hits.set(key, w);
     }
     w.n++;
-    return w.n <= this.max;
+    return w.n <= this.max ? 0 : this.waitS(w, now);
   }
 
-  /** Whether the key has used up its window (without counting a hit): for strikes counted apart from requests. */
-  full(key: string, now = Date.now()): boolean {
+  /**
+   * Without counting a hit: 0 while the key has room in its window, else the seconds to wait. For strikes counted
+   * apart from requests.
+   */
+  full(key: string, now = Date.now()): number {
     const w = this.hits.get(key);
-    return !!w && now - w.start < this.windowMs && w.n >= this.max;
+    return w && now - w.start < this.windowMs && w.n >= this.max ? this.waitS(w, now) : 0;
   }
 
-  /** Whole seconds until the key's window ends (at least 1): the Retry-After of a refusal. */
-  waitS(key: string, now = Date.now()): number {
-    const w = this.hits.get(key);
-    return w ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 1;
+  private waitS(w: { start: number }, now: number): number {
+    return Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
   }
 
   /** How many keys are held (for tests). */
@@ -68,18 +70,13 @@ export class ClientLimit {
     this.window = new SlidingWindow(windowMs, max, maxKeys);
   }
 
-  /** Counts a hit of the client at this address (within scope, if given); false when it is over its limit. */
-  hit(ip: string, scope?: string, now?: number): boolean {
+  /** Counts a hit of the client at this address (within scope, if given): 0 while within its limit, else the seconds to wait. */
+  hit(ip: string, scope?: string, now?: number): number {
     return this.window.hit(scope === undefined ? clientKey(ip) : `${clientKey(ip)}|${scope}`, now);
   }
 
-  /** Whether the client has used up its window, without counting a hit. */
-  full(ip: string, now?: number): boolean {
+  /** Without counting a hit: 0 while the client has room, else the seconds to wait. */
+  full(ip: string, now?: number): number {
     return this.window.full(clientKey(ip), now);
-  }
-
-  /** Whole seconds until the client's window ends: the Retry-After of a refusal. */
-  waitS(ip: string, scope?: string, now?: number): number {
-    return this.window.waitS(scope === undefined ? clientKey(ip) : `${clientKey(ip)}|${scope}`, now);
   }
 }

@@ -154,7 +154,8 @@ export function publicReportBackRoutes(app: FastifyInstance, services: AppServic
   }
 
   async function sendPdf(req: FastifyRequest, reply: FastifyReply, rawCode: string) {
-    if (!pdfs.hit(req.ip)) return tooMany(req, reply, pdfs.waitS(req.ip));
+    const wait = pdfs.hit(req.ip);
+    if (wait) return tooMany(req, reply, wait);
     const tg = await target(req, reply, rawCode);
     if (!tg) return reply;
     const report = await reportBack(services, tg.unit.id, tg.period);
@@ -184,7 +185,8 @@ export function publicReportBackRoutes(app: FastifyInstance, services: AppServic
     scope.get('/bao-cao/:unitCode', async (req, reply) => {
       const raw = String((req.params as { unitCode: string }).unitCode);
       if (/\.pdf$/i.test(raw)) return sendPdf(req, reply, raw.slice(0, -4));
-      if (!views.hit(req.ip)) return tooMany(req, reply, views.waitS(req.ip));
+      const wait = views.hit(req.ip);
+      if (wait) return tooMany(req, reply, wait);
       const tg = await target(req, reply, raw);
       if (!tg) return reply;
       const report = await reportBack(services, tg.unit.id, tg.period);

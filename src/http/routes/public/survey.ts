@@ -128,9 +128,10 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
       if (wantsJson(req)) return reply.status(404).send(errorBody(new AppError('not_found'), req.lang));
       return notFound(req, reply);
     }
-    if (!perClient.hit(req.ip, entry.slug)) {
+    const wait = perClient.hit(req.ip, entry.slug);
+    if (wait) {
       await sql`update campaign_units set blocked_duplicates = blocked_duplicates + 1 where id = ${entry.campaign_unit_id}`.execute(services.database.db);
-      const err = new AppError('rate_limited', { retryAfterS: perClient.waitS(req.ip, entry.slug) });
+      const err = new AppError('rate_limited', { retryAfterS: wait });
       void retryAfter(reply, err);
       if (wantsJson(req)) return reply.status(429).send(errorBody(err, req.lang));
       return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'form.slow_down_title'), t(req.lang, 'errors.rate_limited')));

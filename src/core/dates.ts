@@ -35,10 +35,6 @@ const VN_DATETIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
 });
 
-let currentDay = '';
-let currentDayUntil = 0;
-
-/** Today's date in Vietnam (recomputed at most once a second: it is asked on every request). */
 const VN_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
 
 /** The hour of the day (0–23) in Viet Nam. */
@@ -46,6 +42,10 @@ export function hourVN(now: Date = new Date()): number {
   return Number(VN_HOUR.format(now));
 }
 
+let currentDay = '';
+let currentDayUntil = 0;
+
+/** Today's date in Vietnam (recomputed at most once a second: it is asked on every request). */
 export function todayVN(now?: Date): string {
   if (now) return VN_DAY.format(now);
   const t = Date.now();

@@ -32,6 +32,8 @@ export const REMIND_FROM_HOUR = 7;
 /** Items listed in one message; the rest are counted. */
 export const REMINDER_MAX_LINES = 30;
 const LAST_DAY_KEY = 'feedback.reminders_last_day';
+/** The audit events of the runs: one each, with the counts. */
+const AUDIT_ENTITY = 'feedback_reminders';
 
 export interface ReminderLine {
   id: number;
@@ -134,20 +136,22 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
       if (list) list.push(r);
       else byPerson.set(userId, [r]);
     };
-    const leaders = new Map<number, number[]>();
+    // The active leaders of each unit that has such items.
+    const leaders = new Map<number, Set<number>>();
     const unitIds = [...new Set(rows.filter(forLeaders).map((r) => r.unit_id))];
     if (unitIds.length) {
       const grants = await trx.selectFrom('grants as g').innerJoin('users as u', 'u.id', 'g.user_id').select(['g.unit_id', 'g.user_id'])
         .where('g.role', '=', 'leader').where('u.disabled', '=', 0).where('g.unit_id', 'in', unitIds).execute();
-      for (const g of grants) leaders.set(g.unit_id, [...(leaders.get(g.unit_id) ?? []), g.user_id]);
+      for (const g of grants) leaders.set(g.unit_id, (leaders.get(g.unit_id) ?? new Set()).add(g.user_id));
     }
     for (const r of rows) {
-      if (forLeaders(r)) for (const l of new Set(leaders.get(r.unit_id) ?? [])) add(l, r);
-      else if (r.assignee_id !== null) add(r.assignee_id, r);
+      if (forLeaders(r)) for (const l of leaders.get(r.unit_id) ?? []) add(l, r);
+      else add(r.assignee_id!, r);
     }
 
+    // Everyone in byPerson is active (an assignee in `active`, a leader by the grants' join).
     const people: Person[] = byPerson.size
-      ? await trx.selectFrom('users').select(['id', 'full_name', 'email', 'phone']).where('id', 'in', [...byPerson.keys()]).where('disabled', '=', 0).orderBy('id').execute()
+      ? await trx.selectFrom('users').select(['id', 'full_name', 'email', 'phone']).where('id', 'in', [...byPerson.keys()]).orderBy('id').execute()
       : [];
     const unitName = (id: number) => graph.versionAt(id, day)?.name ?? graph.structuralVersion(id, day)?.name ?? '';
     const notices: NewNotification[] = [];
@@ -165,16 +169,19 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
     if (notices.length) await enqueueNotifications(trx, engine, notices);
     const summary: ReminderSummary = { day, items: new Set([...byPerson.values()].flat().map((r) => r.id)).size, messages: notices.length, unreachable };
     await appendAudit(trx, engine, ctx.audit, {
-      action: 'feedback.reminders', entityType: 'feedback_reminders', entityId: null, unitId: null,
+      action: 'feedback.reminders', entityType: AUDIT_ENTITY, entityId: null, unitId: null,
       after: { day, until, items: summary.items, messages: summary.messages, unreachable },
     });
     return summary;
   });
 }
 
-/** What the settings screen shows: when reminders go out, and the last run's counts (its audit event). */
+/**
+ * What the settings screen shows: when reminders go out, and the last run's counts (its audit event, found through
+ * the audit events' entity index: by its action it would be a scan of every event, one per intake).
+ */
 export async function reminderStatus(q: Q): Promise<{ fromHour: number; withinDays: number; last: Omit<ReminderSummary, 'skipped'> | null }> {
-  const row = await q.selectFrom('audit_events').select('after_json').where('action', '=', 'feedback.reminders')
+  const row = await q.selectFrom('audit_events').select('after_json').where('entity_type', '=', AUDIT_ENTITY).where('entity_id', 'is', null)
     .orderBy('id', 'desc').limit(1).executeTakeFirst();
   const a = row?.after_json ? (JSON.parse(row.after_json) as Omit<ReminderSummary, 'skipped'>) : null;
   return { fromHour: REMIND_FROM_HOUR, withinDays: REMIND_WITHIN, last: a ? { day: a.day, items: a.items, messages: a.messages, unreachable: a.unreachable } : null };

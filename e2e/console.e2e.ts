@@ -54,7 +54,9 @@ describe('staff console', () => {
     expect(province.children.filter((n) => n.level === 'district')).toHaveLength(26);
     await expect(page.getByTestId('tree-counts').textContent()).resolves.toContain('Cấp huyện: 26');
     await page.getByRole('button', { name: 'Mở Công an huyện Thiệu Hóa' }).click();
-    const communes = await page.locator(`li[data-code="${DEMO.thieuHoaDistrict}"] > ul > li`).evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+    const communeItems = page.locator(`li[data-code="${DEMO.thieuHoaDistrict}"] > ul > li`);
+    await communeItems.first().waitFor();
+    const communes = await communeItems.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
     expect(communes).toEqual(district.children.map((c) => c.code));
     expect(communes).toContain(DEMO.oldThieuHoaTown);
 

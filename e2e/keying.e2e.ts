@@ -276,6 +276,8 @@ describe('keying paper sheets', () => {
     await officer.getByRole('heading', { name: 'Phiếu cần xử lý chênh lệch' }).waitFor();
     await officer.locator(`.disagreements li[data-sheet="${sheet}"]`).getByRole('link').click();
     await officer.getByRole('heading', { name: `Xử lý chênh lệch phiếu ${sheet}` }).waitFor();
+    // The heading shows while the sheet still loads: wait for its table before reading the rows.
+    await officer.locator('table.resolve-table').waitFor();
     const differing = await officer.locator('tr.differs').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-q')));
     expect(differing).toEqual(['tieu_chi_9']);
     await expect(officer.locator('tr[data-q="tieu_chi_9"] td[data-round="1"]').textContent()).resolves.toBe('1 · Rất hài lòng');

@@ -83,6 +83,18 @@ describe('feedback settings in the console', () => {
     await admin.locator('.fba-reminders').scrollIntoViewIfNeeded();
     await screenshot(admin, 'feedback-admin-reminders-desktop');
     expect(await seriousA11yProblems(admin)).toEqual([]);
+    // Whom the run could not reach, each a link to the account, to add an email or a phone.
+    const unreachable = admin.getByTestId('reminders-unreachable').locator('li');
+    const names = await unreachable.getByRole('link').allTextContents();
+    const expected = await server.database.db.selectFrom('users').select('full_name').where('disabled', '=', 0).where('email', 'is', null).where('phone', 'is', null)
+      .where('id', 'in', names.length ? await unreachable.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-user')))) : [0]).execute();
+    expect(names.length).toBeGreaterThan(0);
+    expect(expected.map((u) => u.full_name).sort()).toEqual([...names].sort());
+    await unreachable.first().getByRole('link').click();
+    await admin.getByRole('heading', { name: names[0], level: 2 }).waitFor();
+    expect(admin.url()).toMatch(/\/console\/users\?user=\d+$/);
+    await admin.goBack();
+    await last.waitFor();
   });
 
   it('root admin: adds a response template with the placeholder palette', async () => {

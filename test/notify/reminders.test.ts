@@ -81,8 +81,21 @@ forEachEngine('deadline reminders', 'demo', (h) => {
     expect(await queued()).toHaveLength(2);
     const events = await h.database.db.selectFrom('audit_events').select(['action', 'after_json']).where('action', '=', 'feedback.reminders').execute();
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0]!.after_json!)).toMatchObject({ day: DAY, until: '2026-12-03', items: 6, messages: 2, unreachable: 1 });
+    const dinh = await h.database.db.selectFrom('users').select('id').where('username', '=', 'canbo.dinhhoa').executeTakeFirstOrThrow();
+    // The unreachable by account id only: no names or contacts in the audit event.
+    expect(JSON.parse(events[0]!.after_json!)).toEqual({ day: DAY, until: '2026-12-03', items: 6, messages: 2, unreachable: 1, unreachableIds: [dinh.id] });
     expect(await verifyAuditChain(h.database.db)).toEqual({ ok: true, count: auditBefore.count + 1 });
+  });
+
+  it('the settings name whom the last run could not reach, to those who may see their accounts', async () => {
+    const unreachable = async (username: string) => (await (await h.login(username)).get('/api/feedback-settings')).json().reminders.unreachablePeople;
+    const dinh = await h.database.db.selectFrom('users').select('id').where('username', '=', 'canbo.dinhhoa').executeTakeFirstOrThrow();
+    const expected = [{ id: dinh.id, fullName: 'Bùi Văn Định', username: 'canbo.dinhhoa', unitName: 'Công an xã Định Hòa' }];
+    expect(await unreachable('quantri.bo')).toEqual(expected);
+    expect(await unreachable('lanhdao.tinh')).toEqual(expected);
+    // A commune's leader sees accounts of their own commune only; an officer sees no accounts at all.
+    expect(await unreachable('lanhdao.thieuhoa')).toEqual([]);
+    expect(await unreachable('canbo.thieuhoa')).toEqual([]);
   });
 
   it('waits for the working day to begin, and two runs at once queue one set', async () => {

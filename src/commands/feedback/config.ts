@@ -25,7 +25,7 @@ export async function readFeedbackSettings(ctx: Ctx) {
     deadlines: cfg.deadlines, retentionDays: cfg.retentionDays,
     defaults: { deadlines: DEFAULT_DEADLINES, retentionDays: DEFAULT_RETENTION_DAYS },
     canEdit: ctx.actor.rootAdmin,
-    reminders: await reminderStatus(ctx.database.db),
+    reminders: await reminderStatus(ctx),
   };
 }
 

@@ -14,16 +14,18 @@
 //   (weekends, holidays, an admin's days off) have none.
 // - One audit event per run with the counts.
 import { sql } from 'kysely';
+import { personSortKey } from '../../core/collate.ts';
 import { formatDate, hourVN, nowIso, todayVN } from '../../core/dates.ts';
 import { OWING_STATES } from '../../core/feedback/lifecycle.ts';
+import { userPolicy } from '../../core/policy/users.ts';
 import type { FeedbackKind, FeedbackState } from '../../db/schema.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { stateLiterals } from '../../db/repos/feedback.ts';
 import { feedbackConfig } from '../../db/repos/feedback-config.ts';
-import { inTx, type Q } from '../../db/tx.ts';
+import { inTx } from '../../db/tx.ts';
 import { t } from '../../i18n/index.ts';
 import { enqueueNotifications, type NewNotification } from '../../notify/outbox.ts';
-import type { CommandContext } from '../context.ts';
+import type { ActorContext, CommandContext } from '../context.ts';
 
 /** Items due within this many working days (and overdue ones) are reminded of. */
 export const REMIND_WITHIN = 2;
@@ -54,6 +56,14 @@ export interface ReminderSummary {
   messages: number;
   /** People with items to be reminded of and no email or phone on their account. */
   unreachable: number;
+}
+
+/** Someone the last run could not reach, as the settings screen lists them (only those the reader may see). */
+export interface UnreachablePerson {
+  id: number;
+  fullName: string;
+  username: string;
+  unitName: string;
 }
 
 /**
@@ -155,7 +165,7 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
       : [];
     const unitName = (id: number) => graph.versionAt(id, day)?.name ?? graph.structuralVersion(id, day)?.name ?? '';
     const notices: NewNotification[] = [];
-    let unreachable = 0;
+    const unreachableIds: number[] = [];
     for (const p of people) {
       const lines = byPerson.get(p.id)!.map((r): ReminderLine => ({
         id: r.id, registerNo: r.register_no, registerYear: r.register_year, unitName: unitName(r.unit_id), kind: r.kind, dueOn: r.due_on,
@@ -164,27 +174,47 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
       const { subject, body, text } = reminderMessage(p.full_name, lines, link, base ? `${base}/console/feedback?open=1` : null);
       if (p.email) notices.push({ itemId: null, adapter: 'email', recipient: p.email, subject, body });
       else if (p.phone) notices.push({ itemId: null, adapter: 'webhook', recipient: p.phone, subject, body: text });
-      else unreachable++;
+      else unreachableIds.push(p.id);
     }
     if (notices.length) await enqueueNotifications(trx, engine, notices);
-    const summary: ReminderSummary = { day, items: new Set([...byPerson.values()].flat().map((r) => r.id)).size, messages: notices.length, unreachable };
+    const summary: ReminderSummary = {
+      day, items: new Set([...byPerson.values()].flat().map((r) => r.id)).size, messages: notices.length, unreachable: unreachableIds.length,
+    };
     await appendAudit(trx, engine, ctx.audit, {
       action: 'feedback.reminders', entityType: AUDIT_ENTITY, entityId: null, unitId: null,
-      after: { day, until, items: summary.items, messages: summary.messages, unreachable },
+      // The unreachable by account id only (no names in the event): the settings screen resolves them for its reader.
+      after: { day, until, items: summary.items, messages: summary.messages, unreachable: unreachableIds.length, unreachableIds },
     });
     return summary;
   });
 }
 
 /**
- * What the settings screen shows: when reminders go out, and the last run's counts (its audit event, found through
- * the audit events' entity index: by its action it would be a scan of every event, one per intake).
+ * What the settings screen shows: when reminders go out, the last run's counts (its audit event, found through
+ * the audit events' entity index: by its action it would be a scan of every event, one per intake), and whom it could
+ * not reach: the accounts without email or phone that the reader may see (the users screen's scope), so that an
+ * administrator can add a contact.
  */
-export async function reminderStatus(q: Q): Promise<{ fromHour: number; withinDays: number; last: Omit<ReminderSummary, 'skipped'> | null }> {
-  const row = await q.selectFrom('audit_events').select('after_json').where('entity_type', '=', AUDIT_ENTITY).where('entity_id', 'is', null)
+export async function reminderStatus(ctx: ActorContext): Promise<{
+  fromHour: number; withinDays: number; last: Omit<ReminderSummary, 'skipped'> | null; unreachablePeople: UnreachablePerson[];
+}> {
+  const row = await ctx.database.db.selectFrom('audit_events').select('after_json').where('entity_type', '=', AUDIT_ENTITY).where('entity_id', 'is', null)
     .orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const a = row?.after_json ? (JSON.parse(row.after_json) as Omit<ReminderSummary, 'skipped'>) : null;
-  return { fromHour: REMIND_FROM_HOUR, withinDays: REMIND_WITHIN, last: a ? { day: a.day, items: a.items, messages: a.messages, unreachable: a.unreachable } : null };
+  const a = row?.after_json ? (JSON.parse(row.after_json) as Omit<ReminderSummary, 'skipped'> & { unreachableIds?: number[] }) : null;
+  const ids = a?.unreachableIds ?? [];
+  const rows = ids.length
+    ? await ctx.database.db.selectFrom('users').select(['id', 'full_name', 'username', 'unit_id']).where('id', 'in', ids).execute()
+    : [];
+  const graph = await ctx.access.unitGraph();
+  const today = todayVN();
+  const unreachablePeople = rows.filter((u) => userPolicy.can(ctx.actor, 'read', u.unit_id))
+    .map((u) => ({ id: u.id, fullName: u.full_name, username: u.username, unitName: graph.versionAt(u.unit_id, today)?.name ?? graph.structuralVersion(u.unit_id, today)?.name ?? '' }))
+    .sort((x, y) => personSortKey(x.fullName).localeCompare(personSortKey(y.fullName)));
+  return {
+    fromHour: REMIND_FROM_HOUR, withinDays: REMIND_WITHIN,
+    last: a ? { day: a.day, items: a.items, messages: a.messages, unreachable: a.unreachable } : null,
+    unreachablePeople,
+  };
 }
 
 /** The server's hourly check: today's reminders once the working day has begun (a no-op once they are queued). */

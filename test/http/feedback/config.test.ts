@@ -147,7 +147,7 @@ forEachEngine('feedback configuration', 'demo', (h) => {
     expect(read).toMatchObject({ retentionDays: 730, canEdit: false, deadlines: { suggestion: { ack: 10, forward: 5, resolve: 30 }, praise: { resolve: null } } });
     expect((await root.get('/api/feedback-settings')).json().canEdit).toBe(true);
     // When the deadline reminders go out, and what the last run sent (its audit event).
-    expect(read.reminders).toEqual({ fromHour: 7, withinDays: 2, last: null });
+    expect(read.reminders).toEqual({ fromHour: 7, withinDays: 2, last: null, unreachablePeople: [] });
     const sent = await queueDeadlineReminders(h.ctx, { day: '2026-12-01' });
     expect((await clerk.get('/api/feedback-settings')).json().reminders.last).toEqual({ day: '2026-12-01', items: sent.items, messages: sent.messages, unreachable: sent.unreachable });
     expect(sent.messages).toBeGreaterThan(0);

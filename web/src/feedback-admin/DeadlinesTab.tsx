@@ -1,12 +1,14 @@
 // Deadlines per kind (working days to acknowledge, to forward what is outside the unit's competence, to resolve)
 // and how long closed items are kept. Everyone may read them; only a root administrator changes them, since they
 // apply to every unit; a change applies from then on and never moves dates already set. Below, read-only: when the
-// deadline reminders go out and what the last run sent.
+// deadline reminders go out, what the last run sent, and whom it could not reach (links to
+// their accounts, to add an email or a phone).
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, request } from '../api.ts';
 import { useT } from '../i18n.ts';
 import { ErrorBanner, Notice, fieldErrors } from '../ui/Alert.tsx';
 import { TextField } from '../ui/Field.tsx';
+import { Link } from '../ui/Link.tsx';
 import { useLoad, useSubmit } from '../ui/useAsync.ts';
 import { formatDate } from '../dates.ts';
 import { FLAGGED_KINDS, KINDS, type DeadlineRule, type Kind, type Settings } from './model.ts';
@@ -167,6 +169,18 @@ export function DeadlinesTab() {
             : t('ui.fbadmin.rem.none')}
           {s.reminders.last && s.reminders.last.unreachable > 0 && <> <strong>{t('ui.fbadmin.rem.unreachable', { n: s.reminders.last.unreachable })}</strong></>}
         </p>
+        {s.reminders.unreachablePeople.length > 0 && (
+          <>
+            <p className="hint">{t('ui.fbadmin.rem.unreachable_fix')}</p>
+            <ul className="fba-unreachable" data-testid="reminders-unreachable">
+              {s.reminders.unreachablePeople.map((p) => (
+                <li key={p.id} data-user={p.id}>
+                  <Link to={`/users?user=${p.id}`}>{p.fullName}</Link> <span className="muted">{p.username} · {p.unitName}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </form>
   );

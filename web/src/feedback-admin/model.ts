@@ -52,7 +52,11 @@ export interface Settings {
   defaults: { deadlines: Record<Kind, DeadlineRule>; retentionDays: number };
   canEdit: boolean;
   /** Deadline reminders to officers and leaders (src/commands/feedback/reminders.ts): when, and the last run. */
-  reminders: { fromHour: number; withinDays: number; last: { day: string; items: number; messages: number; unreachable: number } | null };
+  reminders: {
+    fromHour: number; withinDays: number; last: { day: string; items: number; messages: number; unreachable: number } | null;
+    /** Of the last run's unreachable, those the reader may see in the users screen. */
+    unreachablePeople: { id: number; fullName: string; username: string; unitName: string }[];
+  };
 }
 
 export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';

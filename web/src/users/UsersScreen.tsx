@@ -1,7 +1,9 @@
 // Users and grants: a searchable, paged list beside the chosen user's panel (or the "new user" form).
+// /users?user=<id> opens that user's panel (links from other screens, e.g. the reminders' unreachable people).
 import { useState, type FormEvent } from 'react';
 import { qs, request } from '../api.ts';
 import { useT } from '../i18n.ts';
+import { useRoute } from '../router.ts';
 import { useSession } from '../session.ts';
 import type { UserRow } from '../types.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
@@ -17,7 +19,11 @@ export function UsersScreen() {
   const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
-  const [sel, setSel] = useState<Selection>({ kind: 'none' });
+  const { query } = useRoute();
+  const [sel, setSel] = useState<Selection>(() => {
+    const id = Number(query.get('user'));
+    return Number.isSafeInteger(id) && id > 0 ? { kind: 'user', id } : { kind: 'none' };
+  });
   const list = useLoad(() => request<{ users: UserRow[]; hasMore: boolean; page: number }>('GET', `/api/users${qs({ search, page })}`), [search, page]);
 
   const submitSearch = (e: FormEvent) => {

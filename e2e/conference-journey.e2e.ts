@@ -94,7 +94,8 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await officer.getByRole('link', { name: 'Lập kế hoạch hội nghị' }).click();
     await officer.getByRole('heading', { name: 'Lập kế hoạch hội nghị' }).waitFor();
     const form = officer.getByRole('form', { name: 'Lập kế hoạch hội nghị' });
-    await expect(form.getByLabel('Đơn vị', { exact: true }).inputValue()).resolves.not.toBe('');
+    // The unit list loads after the heading shows (the select reads '' until then): polled, not read once.
+    await expect.poll(() => form.getByLabel('Đơn vị', { exact: true }).inputValue(), { timeout: 10_000 }).not.toBe('');
     // The year's satisfaction campaign: its QR code and paper forms go with the conference.
     const campaign = form.getByLabel('Đợt khảo sát', { exact: true });
     await campaign.locator('option', { hasText: `năm ${todayVN().slice(-4)}` }).first().waitFor({ state: 'attached' });

@@ -45,7 +45,8 @@ describe('feedback register in the console', () => {
     await officer.getByRole('heading', { name: 'Nhập ý kiến mới' }).waitFor();
 
     // The officer's commune is chosen; consents start unticked; spoken input is read back.
-    await expect(officer.getByLabel('Đơn vị tiếp nhận').locator('option:checked').textContent()).resolves.toBe('Công an xã Thiệu Hóa');
+    // The unit list loads after the heading shows ("loading" is the chosen option until then): polled, not read once.
+    await expect.poll(() => officer.getByLabel('Đơn vị tiếp nhận').locator('option:checked').textContent(), { timeout: 10_000 }).toBe('Công an xã Thiệu Hóa');
     await officer.getByLabel('Kênh tiếp nhận').selectOption('hotline');
     await officer.getByText('đọc lại nội dung đã ghi cho người dân nghe').waitFor();
     for (const box of await officer.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false);

@@ -45,6 +45,8 @@ describe('surveys in the console', () => {
     await login(page, 'lanhdao.tinh');
     await page.getByRole('navigation', { name: 'Chức năng chính' }).getByRole('link', { name: 'Khảo sát' }).click();
     await page.getByRole('heading', { name: 'Đợt khảo sát sự hài lòng' }).waitFor();
+    // The heading shows while the list loads: wait for its rows before reading them.
+    await page.locator('tr[data-campaign]').first().waitFor();
     await expect(page.locator('tr[data-campaign] [data-state]').allTextContents()).resolves.toEqual(['Đang mở', 'Đã kết thúc', 'Đã kết thúc']);
     await screenshot(page, 'surveys-list-desktop');
     await page.getByRole('link', { name: 'Lấy ý kiến sự hài lòng của Nhân dân năm 2026' }).click();
@@ -152,11 +154,16 @@ describe('surveys in the console', () => {
   it('commune officer sees only Xã Thiệu Hóa', async () => {
     const page = await openPage(browser, server.origin, { viewport: DESKTOP });
     await login(page, 'canbo.thieuhoa');
+    // The way up (breadcrumb) is looked up after the figures show, from the commune one parent at a time: without
+    // waiting for that lookup, "no breadcrumb" would hold before it had even run.
+    const lookup = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/units/${thieuHoa}`);
     await page.goto(`/console/surveys/campaigns/${c2026}/results`);
     await page.getByRole('heading', { name: 'Kết quả: Công an xã Thiệu Hóa' }).waitFor();
     expect(await validCount(page)).toBe(await responseCount(server, c2026, thieuHoa));
     await expect(page.locator('.children-table').count()).resolves.toBe(0);
-    // No way up to the province, and no state changes for the province's campaign.
+    // No way up to the province (the officer is not told the commune's parent: the lookup ends there), and no state
+    // changes for the province's campaign.
+    expect(((await (await lookup).json()) as { parent: unknown }).parent).toBeNull();
     await expect(page.getByRole('navigation', { name: 'Vị trí đơn vị' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Kết thúc đợt' }).count()).resolves.toBe(0);
     await screenshot(page, 'results-officer-desktop');

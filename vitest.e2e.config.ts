@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 180000,
+    // expect.poll waits on the server and the console's rendering: 1 s (vitest's default) is short on a busy CI machine.
+    expect: { poll: { timeout: 10000 } },
   },
 });

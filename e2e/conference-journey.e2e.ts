@@ -95,7 +95,7 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await officer.getByRole('heading', { name: 'Lập kế hoạch hội nghị' }).waitFor();
     const form = officer.getByRole('form', { name: 'Lập kế hoạch hội nghị' });
     // The unit list loads after the heading shows (the select reads '' until then): polled, not read once.
-    await expect.poll(() => form.getByLabel('Đơn vị', { exact: true }).inputValue(), { timeout: 10_000 }).not.toBe('');
+    await expect.poll(() => form.getByLabel('Đơn vị', { exact: true }).inputValue()).not.toBe('');
     // The year's satisfaction campaign: its QR code and paper forms go with the conference.
     const campaign = form.getByLabel('Đợt khảo sát', { exact: true });
     await campaign.locator('option', { hasText: `năm ${todayVN().slice(-4)}` }).first().waitFor({ state: 'attached' });
@@ -385,8 +385,8 @@ describe('a conference heard: plan, delegates, check-in, live opinions, minutes,
     await page.locator('.mainnav').getByRole('link', { name: 'Văn bản', exact: true }).click();
     await page.getByRole('heading', { name: 'Văn bản đã ban hành' }).waitFor();
     const unitFilter = page.getByLabel('Đơn vị', { exact: true }).first();
-    await expect.poll(() => unitFilter.locator('option:checked').textContent(), { timeout: 10_000 }).toBe('Tất cả đơn vị trong phạm vi');
-    await expect.poll(async () => new Set(await page.locator('table tbody tr td:nth-child(4)').allTextContents()).size, { timeout: 10_000 })
+    await expect.poll(() => unitFilter.locator('option:checked').textContent()).toBe('Tất cả đơn vị trong phạm vi');
+    await expect.poll(async () => new Set(await page.locator('table tbody tr td:nth-child(4)').allTextContents()).size)
       .toBeGreaterThanOrEqual(2);
     await page.context().close();
   });

@@ -131,6 +131,8 @@ describe('staff console', () => {
     await expect(page.locator('.audit-item[data-action="grant.delete"]').first().textContent()).resolves.toContain(`#`);
     const ids = await page.locator('.audit-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
     expect(ids.every((a) => a !== null)).toBe(true);
+    // The filter applied: every event listed is the administrator's (the unfiltered list, loaded first, has others').
+    await expect.poll(async () => new Set(await page.locator('.audit-item .audit-who').allTextContents())).toEqual(new Set(['quantri.tinh']));
     await screenshot(page, 'audit-desktop');
     expect(await seriousA11yProblems(page)).toEqual([]);
     expect(created.id).toBeGreaterThan(0);

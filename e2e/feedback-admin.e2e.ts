@@ -101,7 +101,7 @@ describe('feedback settings in the console', () => {
     await admin.getByRole('navigation', { name: 'Các mục cấu hình' }).getByRole('link', { name: 'Mẫu trả lời' }).click();
     await admin.getByRole('heading', { name: 'Mẫu trả lời', level: 2 }).waitFor();
     // The unit picker shows "loading" until today's tree arrives: polled, not read once.
-    await expect.poll(() => admin.getByLabel('Đơn vị', { exact: true }).locator('option:checked').textContent(), { timeout: 10_000 }).toBe('Bộ Công an');
+    await expect.poll(() => admin.getByLabel('Đơn vị', { exact: true }).locator('option:checked').textContent()).toBe('Bộ Công an');
     await admin.getByRole('button', { name: 'Thêm mẫu trả lời' }).click();
     await admin.getByLabel('Tên mẫu').fill(TEMPLATE);
     await admin.getByLabel('Lĩnh vực', { exact: true }).selectOption('security');
@@ -140,7 +140,7 @@ describe('feedback settings in the console', () => {
     await openSettings(leader, 'Nhập sổ từ tệp');
     const unitId = (await server.services.access.unitGraph()).idOf(DEMO.thieuHoaCommune)!;
     // The unit picker shows "loading" until today's tree arrives: polled, not read once.
-    await expect.poll(() => leader.getByLabel('Nhập vào sổ của đơn vị').locator('option:checked').textContent(), { timeout: 10_000 }).toBe('Công an xã Thiệu Hóa');
+    await expect.poll(() => leader.getByLabel('Nhập vào sổ của đơn vị').locator('option:checked').textContent()).toBe('Công an xã Thiệu Hóa');
 
     const today = formatDate(todayVN());
     const csv = [

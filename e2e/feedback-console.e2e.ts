@@ -46,7 +46,7 @@ describe('feedback register in the console', () => {
 
     // The officer's commune is chosen; consents start unticked; spoken input is read back.
     // The unit list loads after the heading shows ("loading" is the chosen option until then): polled, not read once.
-    await expect.poll(() => officer.getByLabel('Đơn vị tiếp nhận').locator('option:checked').textContent(), { timeout: 10_000 }).toBe('Công an xã Thiệu Hóa');
+    await expect.poll(() => officer.getByLabel('Đơn vị tiếp nhận').locator('option:checked').textContent()).toBe('Công an xã Thiệu Hóa');
     await officer.getByLabel('Kênh tiếp nhận').selectOption('hotline');
     await officer.getByText('đọc lại nội dung đã ghi cho người dân nghe').waitFor();
     for (const box of await officer.getByRole('checkbox').all()) expect(await box.isChecked()).toBe(false);
@@ -203,7 +203,7 @@ describe('feedback register in the console', () => {
     await expect.poll(async () => {
       const all = await listed();
       return all.length > 10 && ordered(all, (a, b) => a.received_on > b.received_on || (a.received_on === b.received_on && a.received_at > b.received_at));
-    }, { timeout: 10_000 }).toBe(true);
+    }).toBe(true);
 
     // Items still open: soonest due first, without a sort in the address.
     await page.getByLabel('Tình trạng').selectOption({ label: 'Đang giải quyết' });
@@ -213,7 +213,7 @@ describe('feedback register in the console', () => {
     await expect.poll(async () => {
       const open = await listed();
       return open.every((r) => !['closed', 'refused', 'forwarded', 'transferred'].includes(r.state)) && ordered(open, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'));
-    }, { timeout: 10_000 }).toBe(true);
+    }).toBe(true);
 
     // Everything again, by due date on request: the choice goes into the address.
     await page.getByLabel('Tình trạng').selectOption({ label: 'Tất cả' });
@@ -223,7 +223,7 @@ describe('feedback register in the console', () => {
     await expect.poll(async () => {
       const byDue = await listed();
       return byDue.some((r) => r.state === 'closed') && ordered(byDue, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'));
-    }, { timeout: 10_000 }).toBe(true);
+    }).toBe(true);
     await page.context().close();
   });
 });

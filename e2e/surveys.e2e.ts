@@ -216,6 +216,7 @@ describe('surveys in the console', () => {
     const reopen = page.locator('.audit-item[data-action="campaign.reopen"]').first();
     await reopen.waitFor();
     for (const action of ['campaign.create', 'campaign.open', 'campaign.close']) await page.locator(`.audit-item[data-action="${action}"]`).first().waitFor();
+    await expect.poll(async () => new Set(await page.locator('.audit-item .audit-who').allTextContents())).toEqual(new Set(['quantri.tinh']));
     await reopen.getByRole('button', { name: /^Xem chi tiết sự kiện/ }).click();
     await expect(reopen.locator('.audit-diff').textContent()).resolves.toContain('Bổ sung phiếu của thôn Đông chưa kịp nộp');
     await screenshot(page, 'campaign-audit-desktop');

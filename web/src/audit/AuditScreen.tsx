@@ -1,6 +1,6 @@
 // The audit trail, newest first: filters (action, kind of record, who), "load more" paging by id, and each
 // event's before/after on demand.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { qs, request } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { useT } from '../i18n.ts';
@@ -26,11 +26,18 @@ export function AuditScreen() {
   const { busy, error, run } = useSubmit();
   const [applied, setApplied] = useState<Filters>(draft);
 
-  const load = useCallback((f: Filters, before: number | null) => run(async () => {
-    const r = await request<{ events: AuditEvent[]; nextBefore: number | null }>('GET', `/api/audit${qs({ ...f, before, limit: PAGE })}`);
-    setEvents((old) => (before ? [...old, ...r.events] : r.events));
-    setNext(r.nextBefore);
-  }), [run]);
+  // Each new set of filters starts a generation: an answer for an older one (the unfiltered list arriving after the
+  // filtered one, or a "load more" of the filters before) is dropped instead of replacing or extending the list.
+  const generation = useRef(0);
+  const load = useCallback((f: Filters, before: number | null) => {
+    const gen = before ? generation.current : ++generation.current;
+    return run(async () => {
+      const r = await request<{ events: AuditEvent[]; nextBefore: number | null }>('GET', `/api/audit${qs({ ...f, before, limit: PAGE })}`);
+      if (gen !== generation.current) return;
+      setEvents((old) => (before ? [...old, ...r.events] : r.events));
+      setNext(r.nextBefore);
+    });
+  }, [run]);
   useEffect(() => void load(applied, null), [applied, load]);
 
   const submit = (e: FormEvent) => {

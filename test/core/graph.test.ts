@@ -52,6 +52,14 @@ describe('UnitGraph', () => {
     expect(g.asOf(2, '2025-03-01')).toBeUndefined();
   });
 
+  it('names a unit as it was called on a date, an ended one by its last name, one not yet started by its first', () => {
+    expect(g.nameOn(7, '2023-06-01')).toBe('Công an xã Cũ');
+    expect(g.nameOn(7, '2024-06-01')).toBe('Công an xã Cát');
+    expect(g.nameOn(2, '2026-01-01')).toBe('Công an huyện');
+    expect(g.nameOn(5, '2024-01-01')).toBe('Công an xã Mới Một');
+    expect(g.nameOn(99, '2024-01-01')).toBeUndefined();
+  });
+
   it("finds today's successors of a historical unit, through merges and splits", () => {
     expect(g.successorsOn(3, '2026-01-01')).toEqual([5]);
     expect(g.successorsOn(4, '2026-01-01').sort()).toEqual([5, 6]);

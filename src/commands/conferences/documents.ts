@@ -38,7 +38,7 @@ async function factsOf(ctx: ActorContext, c: ConferenceRow): Promise<ConferenceF
     coOrganisers: parseJson<string[]>(c.co_organisers, []),
     agenda: parseJson<ConferenceFacts['agenda']>(c.agenda, []),
     presiding: person(c.presiding_name, c.presiding_title), secretary: person(c.secretary_name, c.secretary_title),
-    unitName: graph.versionAt(c.unit_id, today)?.name ?? graph.structuralVersion(c.unit_id, today)?.name ?? '',
+    unitName: graph.nameOn(c.unit_id, today) ?? '',
   };
 }
 

@@ -66,7 +66,7 @@ async function present(ctx: ActorContext, row: DraftRow) {
   const model = row.state === 'draft' ? await currentModel(ctx, row) : JSON.parse(row.model) as OfficialModel;
   return {
     id: row.id, unitId: row.unit_id,
-    unitName: graph.versionAt(row.unit_id, today)?.name ?? graph.structuralVersion(row.unit_id, today)?.name ?? '',
+    unitName: graph.nameOn(row.unit_id, today) ?? '',
     type: row.doc_type as DocTypeCode, typeName: DOC_TYPE_NAMES[row.doc_type as DocTypeCode],
     entity: row.entity_type ? { type: row.entity_type, id: row.entity_id } : null,
     model, state: row.state,

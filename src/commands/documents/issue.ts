@@ -24,7 +24,7 @@ function present(ctx: ActorContext, r: IssuedRow, unitName: string) {
 
 async function unitNameOf(ctx: ActorContext, unitId: number, date: string): Promise<string> {
   const graph = await ctx.access.unitGraph();
-  return graph.versionAt(unitId, date)?.name ?? graph.structuralVersion(unitId, date)?.name ?? '';
+  return graph.nameOn(unitId, date) ?? '';
 }
 
 /** Issues a draft: numbered, dated today, rendered and stored; returns `{id, number, symbol, issuedOn, ...}`. */
@@ -86,7 +86,7 @@ export async function listIssued(ctx: ActorContext, f: IssuedFilter) {
   ]);
   const today = todayVN();
   const graph = await ctx.access.unitGraph();
-  const name = (id: number) => graph.versionAt(id, today)?.name ?? graph.structuralVersion(id, today)?.name ?? '';
+  const name = (id: number) => graph.nameOn(id, today) ?? '';
   return { documents: rows.map((r) => present(ctx, r, name(r.unit_id))), total: Number(total?.n ?? 0) };
 }
 

@@ -34,7 +34,7 @@ export async function itemByCode(services: AppServices, raw: string): Promise<It
 async function unitNameOf(services: AppServices, unitId: number): Promise<string> {
   const graph = await services.access.unitGraph();
   const today = todayVN();
-  return (graph.versionAt(unitId, today) ?? graph.structuralVersion(unitId, today))?.name ?? '';
+  return graph.nameOn(unitId, today) ?? '';
 }
 
 /** When the item was last closed (a reopened and closed again item may be rated again). */

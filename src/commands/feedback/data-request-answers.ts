@@ -47,7 +47,7 @@ export async function listDataRequests(ctx: StaffCtx, f: DataRequestFilter) {
     hasMore: rows.length > limit,
     requests: rows.slice(0, limit).map((r) => ({
       id: r.id, itemId: r.item_id, trackingCode: r.tracking_code, register: { year: r.register_year, no: r.register_no },
-      unitId: r.unit_id, unitName: (graph.versionAt(r.unit_id, today) ?? graph.structuralVersion(r.unit_id, today))?.name ?? '',
+      unitId: r.unit_id, unitName: graph.nameOn(r.unit_id, today) ?? '',
       kind: r.kind, withdraw: withdrawPurposeOf(r.details), details: withdrawPurposeOf(r.details) ? null : r.details, state: r.state,
       receivedAt: r.received_at, dueOn: r.due_on, answeredAt: r.answered_at,
       overdue: r.state === 'open' && !!r.due_on && r.due_on < today,

@@ -48,7 +48,7 @@ export async function campaignComments(ctx: Ctx, campaignId: number, opts: { uni
   return {
     hasMore: rows.length > limit,
     comments: page.map((r) => ({
-      responseId: r.response_id, questionId: r.question_id, unitId: r.unit_id, unitName: graph.versionAt(r.unit_id, today)?.name ?? graph.structuralVersion(r.unit_id, today)?.name ?? '',
+      responseId: r.response_id, questionId: r.question_id, unitId: r.unit_id, unitName: graph.nameOn(r.unit_id, today) ?? '',
       submittedOn: r.submitted_on, text: r.value, copiedItemId: byRef.get(sourceRef(r.response_id, r.question_id)) ?? null,
     })),
   };

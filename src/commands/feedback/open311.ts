@@ -200,7 +200,7 @@ export async function partnerRequests(ctx: CommandContext, partner: Partner, f: 
   return rows.map((r) => requestView({
     trackingCode: r.tracking_code, state: r.state, topicCode: r.topic_code, serviceName: r.topic_code ? topics.get(r.topic_code) ?? null : null,
     content: r.content, location: r.location, receivedAt: r.received_at, updatedAt: r.updated_at,
-    agency: graph.versionAt(r.unit_id, today)?.name ?? graph.structuralVersion(r.unit_id, today)?.name ?? null,
+    agency: graph.nameOn(r.unit_id, today) ?? null,
     statusNotes: notes.get(r.id) ?? null,
   }));
 }

@@ -33,7 +33,7 @@ async function present(ctx: ActorContext, rows: PartnerRow[]): Promise<PartnerVi
   const today = todayVN();
   return rows.map((r) => ({
     id: r.id, name: r.name, unitId: r.unit_id, unitCode: graph.units.get(r.unit_id)?.code ?? null,
-    unitName: graph.versionAt(r.unit_id, today)?.name ?? graph.structuralVersion(r.unit_id, today)?.name ?? null,
+    unitName: graph.nameOn(r.unit_id, today) ?? null,
     active: r.active === 1, createdAt: r.created_at, lastUsedAt: r.last_used_at,
   }));
 }

@@ -109,7 +109,7 @@ export async function listRegister(ctx: Ctx, f: RegisterFilter) {
     sort,
     hasMore: rows.length > limit,
     items: rows.slice(0, limit).map((r) => ({
-      id: r.id, unitId: r.unit_id, unitName: graph.versionAt(r.unit_id, today)?.name ?? graph.structuralVersion(r.unit_id, today)?.name ?? '',
+      id: r.id, unitId: r.unit_id, unitName: graph.nameOn(r.unit_id, today) ?? '',
       register: { year: r.register_year, no: r.register_no }, trackingCode: r.tracking_code, channel: r.channel, kind: r.kind,
       topicCode: r.topic_code, state: r.state, outcome: r.outcome, procedure: r.procedure, summary: r.summary,
       receivedOn: r.received_on, dueOn: r.due_on, closedOn: r.closed_on, anonymous: r.anonymous === 1, rereview: r.rereview === 1,
@@ -137,7 +137,7 @@ export async function itemDetail(ctx: Ctx, id: number) {
     ?? (await db.selectFrom('users').select(['id', 'full_name as fullName']).where('id', '=', item.assignee_id).executeTakeFirst()) : null;
   const rights = feedbackPolicy.allowed(ctx.actor, item.unit_id);
   const facts = { state: item.state, kind: item.kind, assigneeId: item.assignee_id, hasDraft: !!item.answer_draft };
-  const nameOf = (u: number | null) => (u === null ? null : graph.versionAt(u, today)?.name ?? graph.structuralVersion(u, today)?.name ?? null);
+  const nameOf = (u: number | null) => (u === null ? null : graph.nameOn(u, today) ?? null);
   return {
     id: item.id, unitId: item.unit_id, unitName: nameOf(item.unit_id), register: { year: item.register_year, no: item.register_no },
     trackingCode: item.tracking_code, channel: item.channel, kind: item.kind, topicCode: item.topic_code, procedure: item.procedure,

@@ -163,7 +163,7 @@ export async function queueDeadlineReminders(ctx: CommandContext, opts: { day?: 
     const people: Person[] = byPerson.size
       ? await trx.selectFrom('users').select(['id', 'full_name', 'email', 'phone']).where('id', 'in', [...byPerson.keys()]).orderBy('id').execute()
       : [];
-    const unitName = (id: number) => graph.versionAt(id, day)?.name ?? graph.structuralVersion(id, day)?.name ?? '';
+    const unitName = (id: number) => graph.nameOn(id, day) ?? '';
     const notices: NewNotification[] = [];
     const unreachableIds: number[] = [];
     for (const p of people) {
@@ -208,7 +208,7 @@ export async function reminderStatus(ctx: ActorContext): Promise<{
   const graph = await ctx.access.unitGraph();
   const today = todayVN();
   const unreachablePeople = rows.filter((u) => userPolicy.can(ctx.actor, 'read', u.unit_id))
-    .map((u) => ({ id: u.id, fullName: u.full_name, username: u.username, unitName: graph.versionAt(u.unit_id, today)?.name ?? graph.structuralVersion(u.unit_id, today)?.name ?? '' }))
+    .map((u) => ({ id: u.id, fullName: u.full_name, username: u.username, unitName: graph.nameOn(u.unit_id, today) ?? '' }))
     .sort((x, y) => personSortKey(x.fullName).localeCompare(personSortKey(y.fullName)));
   return {
     fromHour: REMIND_FROM_HOUR, withinDays: REMIND_WITHIN,

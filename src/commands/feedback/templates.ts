@@ -38,7 +38,7 @@ export type TemplateMatch = 'topic' | 'parent_topic' | 'general' | 'other';
 const MATCH_RANK: Record<TemplateMatch, number> = { topic: 0, parent_topic: 1, general: 2, other: 3 };
 
 function unitName(graph: UnitGraph, unitId: number, today: string): string {
-  return graph.versionAt(unitId, today)?.name ?? graph.structuralVersion(unitId, today)?.name ?? '';
+  return graph.nameOn(unitId, today) ?? '';
 }
 
 function present(ctx: Ctx, graph: UnitGraph, row: TemplateRow, today: string) {

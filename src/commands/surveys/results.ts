@@ -38,7 +38,7 @@ export async function resolveFocus(services: AppServices, actor: Actor, id: numb
   const inFocus = rollUp(graph, focus, new Set(visible.map((p) => p.unit_id)), today);
   const version = (await findVersion(services.database.db, campaign.questionnaire_version_id))!;
   const form = definitionOf(version.id, version.definition);
-  const nameOf = (unitId: number) => (graph.versionAt(unitId, today) ?? graph.structuralVersion(unitId, today))?.name ?? '';
+  const nameOf = (unitId: number) => graph.nameOn(unitId, today) ?? '';
   return { campaign, visible, graph, today, focus, inFocus, form, nameOf };
 }
 
@@ -96,7 +96,7 @@ async function computeResults(services: AppServices, actor: Actor, id: number, f
       const childCriteria = criteriaOf(form, countsOf(ids), ids);
       const childHeadline = headlineOf(form, childCriteria);
       return {
-        unitId: cid, name: (graph.versionAt(cid, today) ?? graph.structuralVersion(cid, today))!.name, slug,
+        unitId: cid, name: graph.nameOn(cid, today)!, slug,
         valid: cTot.valid, invalid: cTot.invalid, target: cTarget || null, rate: cTarget ? cTot.valid / cTarget : null,
         overall: overall(childCriteria),
         headline: childHeadline ? { share: childHeadline.share, denominator: childHeadline.denominator, low: childHeadline.low, high: childHeadline.high } : null,
@@ -125,7 +125,7 @@ async function computeResults(services: AppServices, actor: Actor, id: number, f
 
   return {
     campaign: { id: campaign.id, name: campaign.name, period: campaign.period, state: campaign.state, opensOn: campaign.opens_on, closesOn: campaign.closes_on },
-    focus: { unitId: focus, name: (graph.versionAt(focus, today) ?? graph.structuralVersion(focus, today))!.name, units: inFocus.size },
+    focus: { unitId: focus, name: graph.nameOn(focus, today)!, units: inFocus.size },
     totals: { ...tot, target: target || null, rate: target ? tot.valid / target : null },
     criteria,
     headline: headlineOf(form, criteria),

@@ -18,7 +18,7 @@ export function loadIndicators(q: Q): Promise<IndicatorRow[]> {
 
 /** The unit's name today, or its last name when it has ended. */
 export function unitName(graph: UnitGraph, unitId: number, today = todayVN()): string {
-  return graph.versionAt(unitId, today)?.name ?? graph.structuralVersion(unitId, today)?.name ?? '';
+  return graph.nameOn(unitId, today) ?? '';
 }
 
 /** Why a unit cannot have figures for a period (an i18n key), or null: it must have existed then, and it must have begun. */

@@ -103,6 +103,14 @@ export class UnitGraph {
     return past[past.length - 1] ?? list[0];
   }
 
+  /**
+   * The name to show for a unit on date: the one it had then, or, for a unit that had ended or not yet started, that
+   * of its structural version (its last or first name). Undefined only for an unknown unit.
+   */
+  nameOn(unitId: number, date: string): string | undefined {
+    return (this.versionAt(unitId, date) ?? this.structuralVersion(unitId, date))?.name;
+  }
+
   asOf(unitId: number, date: string): UnitAsOf | undefined {
     const u = this.units.get(unitId);
     const v = this.versionAt(unitId, date);

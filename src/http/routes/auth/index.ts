@@ -53,7 +53,7 @@ export function authRoutes(app: FastifyInstance, services: AppServices) {
     const graph = await services.access.unitGraph(ctx.revision);
     const today = todayVN();
     const grants = ctx.actor.grants.map((g) => ({
-      id: g.id, role: g.role, unitId: g.unitId, unitName: graph.asOf(g.unitId, today)?.name ?? graph.structuralVersion(g.unitId, today)?.name ?? null,
+      id: g.id, role: g.role, unitId: g.unitId, unitName: graph.nameOn(g.unitId, today) ?? null,
     }));
     return {
       user: publicUser(user),

@@ -81,7 +81,7 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   async function unitName(unitId: number) {
     const graph = await services.access.unitGraph();
     const today = todayVN();
-    return (graph.versionAt(unitId, today) ?? graph.structuralVersion(unitId, today))?.name ?? '';
+    return graph.nameOn(unitId, today) ?? '';
   }
 
   /**

@@ -74,7 +74,7 @@ export function publicSurveyRoutes(app: FastifyInstance, services: AppServices, 
 
   async function unitName(unitId: number) {
     const graph = await services.access.unitGraph();
-    return (graph.versionAt(unitId, todayVN()) ?? graph.structuralVersion(unitId, todayVN()))?.name ?? '';
+    return graph.nameOn(unitId, todayVN()) ?? '';
   }
 
   app.get('/s/:slug', async (req, reply) => {

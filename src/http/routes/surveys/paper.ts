@@ -68,7 +68,7 @@ export function paperRoutes(app: FastifyInstance, services: AppServices) {
     const version = (await findVersion(services.database.db, campaign.questionnaire_version_id))!;
     const sheets = await services.database.db.selectFrom('paper_sheets').select('sheet_id').where('batch_id', '=', b.id).orderBy('sheet_id').execute();
     const graph = await services.access.unitGraph(ctx.revision);
-    const unitName = (graph.versionAt(b.unit_id, todayVN()) ?? graph.structuralVersion(b.unit_id, todayVN()))!.name;
+    const unitName = graph.nameOn(b.unit_id, todayVN())!;
     const stream = renderPaperForms(definitionOf(version.id, version.definition), JSON.parse(b.layout) as PaperLayout,
       sheets.map((s) => ({ sheetId: s.sheet_id, unitName, campaignName: campaign.name })));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="phieu-${b.id}.pdf"`).send(stream);
@@ -88,7 +88,7 @@ export function paperRoutes(app: FastifyInstance, services: AppServices) {
     const manage = surveyPolicy.can(ctx.actor, 'manage', s.sheet.unit_id);
     return {
       sheetId: s.sheet.sheet_id, state: s.sheet.state, campaignId: s.campaign.id, campaignName: s.campaign.name,
-      unitId: s.sheet.unit_id, unitName: (graph.versionAt(s.sheet.unit_id, todayVN()) ?? graph.structuralVersion(s.sheet.unit_id, todayVN()))!.name,
+      unitId: s.sheet.unit_id, unitName: graph.nameOn(s.sheet.unit_id, todayVN())!,
       definition: s.form,
       // Who keyed what is shown only where a manager must settle a disagreement.
       keyings: s.sheet.state === 'disagreement' && manage ? s.keyings.map((k) => ({ round: k.round, status: k.status, answers: JSON.parse(k.answers) as unknown })) : [],
@@ -141,7 +141,7 @@ export function tokenRoutes(app: FastifyInstance, services: AppServices, publicU
     const body = parseWith(TokenBody, req.body);
     const r = await createTokenBatch(ctx, idOr404(req.params), body.unitId, body.count);
     const graph = await services.access.unitGraph();
-    const unitName = (graph.versionAt(body.unitId, todayVN()) ?? graph.structuralVersion(body.unitId, todayVN()))!.name;
+    const unitName = graph.nameOn(body.unitId, todayVN())!;
     const base = (publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`).replace(/\/$/, '');
     const pdf = await renderTokenCards(r.tokens.map((token) => ({ token, url: `${base}/t/${token}` })), { unitName, campaignName: r.campaignName });
     return reply.status(201).type('application/pdf').header('content-disposition', `attachment; filename="the-${r.slug}-${r.batchNo}.pdf"`).send(pdf);

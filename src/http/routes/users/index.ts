@@ -43,7 +43,7 @@ const GrantParams = z.object({ id: z.coerce.number().pipe(Id), grantId: z.coerce
 async function withGrants<U extends ReturnType<typeof publicUser>>(services: AppServices, actor: Actor, users: U[]) {
   const graph = await services.access.unitGraph();
   const today = todayVN();
-  const name = (id: number) => (graph.versionAt(id, today) ?? graph.structuralVersion(id, today))?.name ?? null;
+  const name = (id: number) => graph.nameOn(id, today) ?? null;
   const grants = await grantsOfUsers(services.database.db, users.map((u) => u.id));
   return users.map((u) => ({
     ...u,

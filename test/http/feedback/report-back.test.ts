@@ -334,6 +334,17 @@ forEachEngine('report-back', 'demo', (h: Harness) => {
     expect((await h.anon.get(`/bao-cao/${DEMO.oldThieuLong}?ky=2024`)).statusCode).toBe(200);
   });
 
+  it('limits PDFs per client: the 31st in ten minutes gets a 429 page with what is left of the window', async () => {
+    const pdf = (ip: string) => h.app.inject({ method: 'GET', url: '/bao-cao/KHONG-CO.pdf', remoteAddress: ip });
+    for (let i = 0; i < 30; i++) expect((await pdf('198.51.100.77')).statusCode).toBe(404);
+    const blocked = await pdf('198.51.100.77');
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('Quá nhiều yêu cầu');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(500);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(600);
+    expect((await pdf('198.51.100.78')).statusCode).toBe(404);
+  });
+
   it('lists last year\'s conference opinions for staff, with the speaker\'s role but no name; scoped; and prints the BÁO CÁO', async () => {
     const { id, scope } = await scopeOf(DEMO.thieuHoaCommune);
     const rows = await db().selectFrom('feedback_items as i').leftJoin('feedback_submitters as s', 's.id', 'i.submitter_id')

@@ -18,6 +18,7 @@ import { messagePage } from '../../pages/feedback-pages.ts';
 import { sendHtml } from '../../pages/send.ts';
 import { parseWith } from '../../validate.ts';
 import { ClientLimit } from './rate-window.ts';
+import { sendSlowDown as tooMany } from './slow-down.ts';
 
 const TEN_MIN = 10 * 60_000;
 
@@ -36,8 +37,6 @@ export function publicConferenceRoutes(app: FastifyInstance, services: AppServic
   const auditOf = (req: FastifyRequest) => ({ actor: null, ip: req.ip, userAgent: str(req.headers['user-agent']) ?? null });
   const notFound = (req: FastifyRequest, reply: FastifyReply) =>
     sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'conf.public.not_found_title'), t(req.lang, 'conf.public.not_found'), { noindex: true }));
-  const tooMany = (req: FastifyRequest, reply: FastifyReply, waitS: number) =>
-    sendHtml(req, reply.header('retry-after', String(waitS)), 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down')));
   const code = (params: unknown) => String((params as { code?: unknown }).code ?? '').toUpperCase();
 
   app.get('/hn/:code', async (req, reply) => {

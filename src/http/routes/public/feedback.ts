@@ -32,6 +32,7 @@ import {
   type StatusNotice, type UnitGroup,
 } from '../../pages/feedback-pages.ts';
 import { ClientLimit } from './rate-window.ts';
+import { sendSlowDown } from './slow-down.ts';
 import { fieldsOf, first, formValues, MULTIPART_LIMITS, readForm, validateForm } from './feedback-form.ts';
 import { sendHtml as sendPage } from '../../pages/send.ts';
 import { publicDataRequestRoutes } from './data-requests.ts';
@@ -67,9 +68,9 @@ export function publicFeedbackRoutes(app: FastifyInstance, services: AppServices
   });
 
   function tooMany(req: FastifyRequest, reply: FastifyReply, waitS: number) {
-    void reply.header('retry-after', String(waitS));
-    if (wantsJson(req)) return reply.status(429).header('cache-control', 'no-store').send(errorBody(new AppError('rate_limited'), req.lang));
-    return sendHtml(req, reply, 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down'), { noindex: true }));
+    if (!wantsJson(req)) return sendSlowDown(req, reply, waitS);
+    const err = new AppError('rate_limited', { retryAfterS: waitS });
+    return retryAfter(reply, err).status(429).header('cache-control', 'no-store').send(errorBody(err, req.lang));
   }
 
   function errorPage(req: FastifyRequest, reply: FastifyReply, err: AppError) {

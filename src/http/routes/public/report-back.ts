@@ -19,6 +19,7 @@ import { FEEDBACK_CSS } from '../../pages/feedback-css.ts';
 import { FORM_CSS } from '../../pages/survey-css.ts';
 import { html, raw, type Html } from '../../pages/html.ts';
 import { ClientLimit } from './rate-window.ts';
+import { sendSlowDown as tooMany } from './slow-down.ts';
 import { sendHtml as sendPage } from '../../pages/send.ts';
 
 const UNIT_CODE = /^[A-Z0-9][A-Z0-9.-]{0,79}$/;
@@ -115,9 +116,6 @@ export function publicReportBackRoutes(app: FastifyInstance, services: AppServic
   // PDFs by the content they print (and the day on their date line): drawing is the costly part.
   const printed = new Map<string, { at: number; pdf: Buffer }>();
 
-  function tooMany(req: FastifyRequest, reply: FastifyReply, waitS: number) {
-    return sendHtml(req, reply.header('retry-after', String(waitS)), 429, messagePage(req.lang, t(req.lang, 'citizen.slow_down_title'), t(req.lang, 'citizen.slow_down')));
-  }
 
   function unitNotFound(req: FastifyRequest, reply: FastifyReply) {
     return sendHtml(req, reply, 404, messagePage(req.lang, t(req.lang, 'citizen.unit_not_found_title'), t(req.lang, 'citizen.unit_not_found'),

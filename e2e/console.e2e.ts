@@ -118,9 +118,20 @@ describe('staff console', () => {
     await grantItem.waitFor({ state: 'detached' });
 
     // The audit trail has all of it.
+    // The unfiltered list, asked for on opening the screen, is held back until after the filtered one has come:
+    // its late answer must not replace the filtered list.
+    const unfiltered = (url: string) => url.includes('/api/audit?') && !new URL(url).searchParams.has('actor');
+    const late = page.waitForResponse((r) => unfiltered(r.url()));
+    await page.route('**/api/audit?*', async (route) => {
+      if (unfiltered(route.request().url())) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await page.getByRole('link', { name: 'Nhật ký' }).click();
     await page.getByLabel('Người thực hiện (tên đăng nhập)').fill('quantri.tinh');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await late;
+    await page.unroute('**/api/audit?*');
+    await page.waitForTimeout(300); // the late answer reaches the screen
     for (const action of ['user.create', 'grant.create', 'grant.delete']) {
       await page.locator(`.audit-item[data-action="${action}"]`).first().waitFor();
     }

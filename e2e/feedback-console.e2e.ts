@@ -224,6 +224,18 @@ describe('feedback register in the console', () => {
       const byDue = await listed();
       return byDue.some((r) => r.state === 'closed') && ordered(byDue, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'));
     }).toBe(true);
+
+    // "More" appends the next 50 in the same order, none twice, and takes the keyboard to the first new one.
+    const rows = page.locator('tr[data-item]');
+    await expect.poll(() => rows.count()).toBe(50);
+    const firstFifty = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-item')));
+    await page.getByRole('button', { name: 'Xem thêm' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+    const all = await listed();
+    expect(all.slice(0, 50).map((r) => String(r.id))).toEqual(firstFifty);
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+    expect(ordered(all, (a, b) => (a.due_on ?? '9') < (b.due_on ?? '9'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-item') ?? null)).toBe(String(all[50]!.id));
     await page.context().close();
   });
 });

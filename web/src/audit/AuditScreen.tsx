@@ -1,13 +1,13 @@
 // The audit trail, newest first: filters (action, kind of record, who), "load more" paging by id, and each
 // event's before/after on demand.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { qs, request } from '../api.ts';
 import { formatDateTime } from '../dates.ts';
 import { useT } from '../i18n.ts';
 import type { AuditEvent } from '../types.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
 import { SelectField, TextField } from '../ui/Field.tsx';
-import { useSubmit } from '../ui/useAsync.ts';
+import { usePages } from '../ui/usePages.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 
 const ACTIONS = ['session.login', 'session.logout', 'user.create', 'user.update', 'user.password_reset', 'user.password_change',
@@ -20,25 +20,13 @@ type Filters = { action: string; entityType: string; actor: string };
 export function AuditScreen() {
   const t = useT();
   const [draft, setDraft] = useState<Filters>({ action: '', entityType: '', actor: '' });
-  const [events, setEvents] = useState<AuditEvent[]>([]);
-  const [next, setNext] = useState<number | null>(null);
   const [open, setOpen] = useState<Set<number>>(new Set());
-  const { busy, error, run } = useSubmit();
   const [applied, setApplied] = useState<Filters>(draft);
-
-  // Each new set of filters starts a generation: an answer for an older one (the unfiltered list arriving after the
-  // filtered one, or a "load more" of the filters before) is dropped instead of replacing or extending the list.
-  const generation = useRef(0);
-  const load = useCallback((f: Filters, before: number | null) => {
-    const gen = before ? generation.current : ++generation.current;
-    return run(async () => {
-      const r = await request<{ events: AuditEvent[]; nextBefore: number | null }>('GET', `/api/audit${qs({ ...f, before, limit: PAGE })}`);
-      if (gen !== generation.current) return;
-      setEvents((old) => (before ? [...old, ...r.events] : r.events));
-      setNext(r.nextBefore);
-    });
-  }, [run]);
-  useEffect(() => void load(applied, null), [applied, load]);
+  const { items: events, hasMore, loading: busy, error, more } = usePages(
+    (before: number | null) => request<{ events: AuditEvent[]; nextBefore: number | null }>('GET', `/api/audit${qs({ ...applied, before, limit: PAGE })}`)
+      .then((r) => ({ items: r.events, next: r.nextBefore })),
+    [applied],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -88,7 +76,7 @@ export function AuditScreen() {
         ))}
       </ol>
       {busy && <p role="status">{t('ui.loading')}</p>}
-      {next && !busy && <button type="button" onClick={() => void load(applied, next)}>{t('ui.audit.more')}</button>}
+      {hasMore && !busy && <button type="button" onClick={more}>{t('ui.audit.more')}</button>}
     </section>
   );
 }

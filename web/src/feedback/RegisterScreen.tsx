@@ -10,11 +10,12 @@ import { useSession } from '../session.ts';
 import { ErrorBanner } from '../ui/Alert.tsx';
 import { SelectField } from '../ui/Field.tsx';
 import { Link } from '../ui/Link.tsx';
+import { usePages } from '../ui/usePages.ts';
 import { Checkbox, DueText, StateBadge, UnitSelect } from './bits.tsx';
 import { useLabels, useTopics } from './labels.ts';
 import {
   CHANNELS, KINDS, OPEN_STATES, SORTS, STATES, filtersFromQuery, filtersToParams, formatTrackingCode,
-  type RegisterFilters, type RegisterPage, type RegisterRow, type RegisterSort, type StatusFilter,
+  type RegisterFilters, type RegisterPage, type RegisterSort, type StatusFilter,
 } from './model.ts';
 import { StatsBand } from './StatsBand.tsx';
 
@@ -31,56 +32,30 @@ export function RegisterScreen() {
   const params = filtersToParams(filters);
   const key = qs(params);
   const [text, setText] = useState(filters.q);
-  const [rows, setRows] = useState<RegisterRow[]>([]);
-  const [hasMore, setHasMore] = useState(false);
+  const { items: rows, first, hasMore, loading, error, more: loadMore } = usePages(
+    (offset: number | null) => request<RegisterPage>('GET', `/api/feedback${qs({ ...params, limit: PAGE, ...(offset ? { offset } : {}) })}`)
+      .then((r) => ({ ...r, next: r.hasMore ? (offset ?? 0) + r.items.length : null })),
+    [key], // params are derived from key
+  );
   // The order the server applied to the list shown (it chooses one when none is asked for).
-  const [applied, setApplied] = useState<RegisterSort | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const applied: RegisterSort | null = first?.sort ?? null;
   // Open on wide screens and whenever something is filtered; folded on a phone so the list comes first.
   const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia('(min-width: 801px)').matches || Object.keys(params).some((k) => k !== 'sort'));
-  const firstNew = useRef<number | null>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
 
   useEffect(() => setText(filters.q), [filters.q]);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    request<RegisterPage>('GET', `/api/feedback${qs({ ...params, limit: PAGE })}`).then((r) => {
-      if (!live) return;
-      setRows(r.items);
-      setHasMore(r.hasMore);
-      setApplied(r.sort);
-      setLoading(false);
-    }, (e: unknown) => {
-      if (!live) return;
-      setRows([]);
-      setHasMore(false);
-      setError(e);
-      setLoading(false);
-    });
-    return () => {
-      live = false;
-    };
-  }, [key]); // params are derived from key
-
-  const more = () => {
-    setLoading(true);
-    request<RegisterPage>('GET', `/api/feedback${qs({ ...params, limit: PAGE, offset: rows.length })}`).then((r) => {
-      firstNew.current = r.items[0]?.id ?? null;
-      setRows((old) => [...old, ...r.items]);
-      setHasMore(r.hasMore);
-      setLoading(false);
-    }, (e: unknown) => {
-      setError(e);
-      setLoading(false);
-    });
-  };
   // After "more", keyboard focus goes to the first newly loaded item rather than staying at the bottom.
+  const firstNew = useRef<number | null>(null);
   useEffect(() => {
-    if (firstNew.current === null) return;
-    tbody.current?.querySelector<HTMLAnchorElement>(`tr[data-item="${firstNew.current}"] a`)?.focus();
+    firstNew.current = null;
+  }, [key]);
+  const more = () => {
+    firstNew.current = rows.length;
+    loadMore();
+  };
+  useEffect(() => {
+    if (firstNew.current === null || rows.length <= firstNew.current) return;
+    tbody.current?.querySelector<HTMLAnchorElement>(`tr[data-item="${rows[firstNew.current]!.id}"] a`)?.focus();
     firstNew.current = null;
   }, [rows]);
 

@@ -1,12 +1,9 @@
 // Public submissions while too many already wait to be written (a flood, or an import holding the write lock): a
 // clear 503 with Retry-After, the form back with what was typed, nothing of it stored; the waiting ones land.
-import Database from 'better-sqlite3';
-import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { forEachEngine, type Harness } from '../helpers/harness.ts';
-import { inTx } from '../../src/db/tx.ts';
-import { sqlitePath } from '../../src/db/engine.ts';
+import { forEachEngine } from '../helpers/harness.ts';
+import { holdingWrites } from '../helpers/hold-writes.ts';
 import { loadUnitGraph } from '../../src/db/repos/units.ts';
 import { DEMO } from '../../src/seed/demo.ts';
 import { t } from '../../src/i18n/index.ts';
@@ -19,28 +16,6 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let ipSeq = 1;
 const newIp = () => `10.77.0.${ipSeq++}`;
-
-/**
- * Holds every write of the intakes and survey answers back while fn runs: on SQLite another connection takes the
- * write lock (as a long import would; the app's reads go on), on PostgreSQL a transaction locks their tables.
- */
-async function holdingWrites(h: Harness, fn: () => Promise<void>) {
-  if (h.engine === 'postgres') {
-    await inTx(h.database, async (trx) => {
-      await sql`lock table feedback_counters, responses in exclusive mode`.execute(trx);
-      await fn();
-    });
-    return;
-  }
-  const other = new Database(sqlitePath(h.database.url));
-  try {
-    other.exec('begin immediate');
-    await fn();
-  } finally {
-    other.exec('rollback');
-    other.close();
-  }
-}
 
 /** A public form refused for now: 503, Retry-After, the message, and what was typed, given back. */
 function expectRefusedForm(res: LightMyRequestResponse, kept: string[]) {
@@ -66,7 +41,7 @@ forEachEngine('submissions refused while too many wait to be written', 'demo', (
 
   it('the feedback form: 503 and Retry-After, the form back with what was typed; the two waiting land afterwards', async () => {
     let waiting: Promise<LightMyRequestResponse>[] = [];
-    await holdingWrites(h, async () => {
+    await holdingWrites(h.database, async () => {
       waiting = [1, 2].map((i) => h.app.inject({ method: 'POST', url: unitUrl, headers: URLENC, remoteAddress: newIp(), payload: form({ kind: 'suggestion', content: `Chờ ghi ${i}` }) }));
       await sleep(300);
       const refused = await h.app.inject({
@@ -88,7 +63,7 @@ forEachEngine('submissions refused while too many wait to be written', 'demo', (
   it('the survey form: 503 and Retry-After, the answers kept; JSON from the page\'s script is told to send again', async () => {
     const answers = { da_lam_viec: 'khong', ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`tieu_chi_${i + 1}`, '4'])), gop_y: 'Góp ý <i>chờ</i>' };
     let waiting: Promise<LightMyRequestResponse>[] = [];
-    await holdingWrites(h, async () => {
+    await holdingWrites(h.database, async () => {
       waiting = [1, 2].map((i) => h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, remoteAddress: newIp(), payload: form({ ...answers, _k: `qt-cho-${i}` }) }));
       await sleep(300);
       const refused = await h.app.inject({ method: 'POST', url: `/s/${slug}`, headers: URLENC, remoteAddress: newIp(), payload: form({ ...answers, _k: 'qt-tu-choi' }) });
